@@ -1,0 +1,153 @@
+// Package conformance runs docutils' own test suites, kept as data in
+// ../shared/conformance, against docbuild's parsers and transforms.
+package conformance
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/doctree"
+	"github.com/docbuild/docbuild/parser/rst"
+	"github.com/docbuild/docbuild/writers/pseudoxml"
+)
+
+// suiteDir is where the shared docutils suites live, relative to this
+// package's directory.
+const suiteDir = "../../../shared/conformance/docutils-0.19"
+
+// parserFloor is the number of verified parser cases that must pass. It
+// only ever rises.
+const parserFloor = 0
+
+type docutilsCase struct {
+	ID         string         `json:"id"`
+	Input      string         `json:"input"`
+	Expected   string         `json:"expected"`
+	Settings   map[string]any `json:"settings"`
+	Transforms []string       `json:"transforms"`
+	Verified   bool           `json:"verified"`
+}
+
+func loadCases(t *testing.T, name string) []docutilsCase {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(suiteDir, name))
+	if err != nil {
+		t.Skipf("shared suite not found (%v): clone the project with ../shared beside it", err)
+	}
+	var cases []docutilsCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return cases
+}
+
+// applySettings applies a case's docutils setting overrides on top of the
+// settings the docutils test harness uses.
+func applySettings(s *doctree.Settings, over map[string]any) error {
+	s.HaltLevel = 5
+	s.ReportLevel = 5
+	for k, v := range over {
+		switch k {
+		case "character_level_inline_markup":
+			s.CharacterLevelInlineMarkup, _ = v.(bool)
+		case "language_code":
+			s.LanguageCode, _ = v.(string)
+		case "line_length_limit":
+			f, _ := v.(float64)
+			s.LineLengthLimit = int(f)
+		case "report_level":
+			f, _ := v.(float64)
+			s.ReportLevel = int(f)
+		case "syntax_highlight":
+			s.SyntaxHighlight, _ = v.(string)
+		case "expose_internals":
+			s.ExposeInternals = nil
+			for _, x := range v.([]any) {
+				s.ExposeInternals = append(s.ExposeInternals, x.(string))
+			}
+		default:
+			return fmt.Errorf("unknown setting %q", k)
+		}
+	}
+	return nil
+}
+
+// parseCase parses one case's input as docutils' parser test harness does
+// and returns the pseudo-XML.
+func parseCase(c docutilsCase) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	settings := doctree.DefaultSettings()
+	if err := applySettings(settings, c.Settings); err != nil {
+		return "", err
+	}
+	doc := doctree.NewDocument("test data", settings)
+	p := &rst.Parser{Registry: std.NewRegistry()}
+	p.Parse(doc, c.Input)
+	return pseudoxml.Format(doc.Root, &pseudoxml.Options{ExposeInternals: settings.ExposeInternals}), nil
+}
+
+// chdirRoot runs the cases from the suite's root/ folder, where the files
+// they include live.
+func chdirRoot(t *testing.T) {
+	wd, _ := os.Getwd()
+	root, err := filepath.Abs(filepath.Join(suiteDir, "root"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(root); err != nil {
+		t.Skipf("suite root missing: %v", err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+}
+
+// TestDocutilsParser runs every case of parser.json. Set DOCBUILD_CASE to
+// a regular expression to see the diff of the matching failing cases.
+func TestDocutilsParser(t *testing.T) {
+	cases := loadCases(t, "parser.json")
+	chdirRoot(t)
+	var show *regexp.Regexp
+	if pat := os.Getenv("DOCBUILD_CASE"); pat != "" {
+		show = regexp.MustCompile(pat)
+	}
+	passed, failed := 0, 0
+	var failedIDs []string
+	for _, c := range cases {
+		if !c.Verified {
+			continue
+		}
+		got, err := parseCase(c)
+		if err == nil && got == c.Expected {
+			passed++
+			continue
+		}
+		failed++
+		failedIDs = append(failedIDs, c.ID)
+		if show != nil && show.MatchString(c.ID) {
+			t.Logf("FAIL %s\n--- input\n%s\n--- expected\n%s--- got\n%s%v", c.ID, c.Input, c.Expected, got, errString(err))
+		}
+	}
+	if path := os.Getenv("DOCBUILD_FAILS"); path != "" {
+		os.WriteFile(path, []byte(strings.Join(failedIDs, "\n")+"\n"), 0o644)
+	}
+	fmt.Printf("docutils-parser: %d passed, %d failed\n", passed, failed)
+	if passed < parserFloor {
+		t.Errorf("docutils-parser: %d passed, below the floor of %d", passed, parserFloor)
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return "error: " + err.Error() + "\n"
+}
