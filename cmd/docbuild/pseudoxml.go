@@ -1,0 +1,140 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/doctree"
+	"github.com/docbuild/docbuild/input"
+	"github.com/docbuild/docbuild/parser/rst"
+	"github.com/docbuild/docbuild/writers/pseudoxml"
+)
+
+// levelFlag parses a report or halt level given as a number or a name
+// (info, warning, error, severe, none), as docutils' threshold choices.
+type levelFlag struct{ p *int }
+
+func (l levelFlag) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strconv.Itoa(*l.p)
+}
+
+func (l levelFlag) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "info", "1":
+		*l.p = 1
+	case "warning", "2":
+		*l.p = 2
+	case "error", "3":
+		*l.p = 3
+	case "severe", "4":
+		*l.p = 4
+	case "none", "5":
+		*l.p = 5
+	default:
+		return fmt.Errorf("level must be 1-5 or info, warning, error, severe, none")
+	}
+	return nil
+}
+
+// settingsFlags registers the command-line options for docutils' settings
+// on fs, writing into s.
+func settingsFlags(fs *flag.FlagSet, s *doctree.Settings) {
+	fs.Var(levelFlag{&s.ReportLevel}, "report", "report system messages at or above `level` (1 info .. 5 none)")
+	fs.Var(levelFlag{&s.HaltLevel}, "halt", "stop at system messages at or above `level`")
+	fs.StringVar(&s.LanguageCode, "language", s.LanguageCode, "document `language` code (en, de, fr, ...)")
+	fs.IntVar(&s.TabWidth, "tab-width", s.TabWidth, "tab stop `width`")
+	fs.BoolVar(&s.SectsubtitleXform, "section-subtitles", s.SectsubtitleXform, "promote lone subsection titles to section subtitles")
+	fs.BoolVar(&s.DoctitleXform, "doctitle", s.DoctitleXform, "promote a lone top-level section title to the document title")
+	fs.BoolVar(&s.DocinfoXform, "docinfo", s.DocinfoXform, "turn the first field list into bibliographic information")
+	fs.StringVar(&s.FootnoteReferences, "footnote-references", s.FootnoteReferences, "footnote reference `style`: brackets or superscript")
+	fs.StringVar(&s.SmartQuotes, "smart-quotes", s.SmartQuotes, "smart quotes: yes, no, or alt")
+	fs.BoolVar(&s.FileInsertionEnabled, "file-insertion", s.FileInsertionEnabled, "allow directives to insert files (include, raw :file:, csv-table :file:)")
+	fs.BoolVar(&s.RawEnabled, "raw", s.RawEnabled, "allow raw passthrough (the raw directive and role)")
+	fs.StringVar(&s.SyntaxHighlight, "syntax-highlight", s.SyntaxHighlight, "code token classes: long, short or none")
+	fs.BoolVar(&s.CharacterLevelInlineMarkup, "character-level-inline-markup", s.CharacterLevelInlineMarkup, "allow inline markup inside words")
+	fs.BoolVar(&s.TrimFootnoteReferenceSpace, "trim-footnote-reference-space", s.TrimFootnoteReferenceSpace, "remove the space before footnote references")
+	fs.StringVar(&s.InputEncoding, "input-encoding", s.InputEncoding, "`encoding` of the input file")
+	fs.IntVar(&s.LineLengthLimit, "line-length-limit", s.LineLengthLimit, "longest allowed input line, in characters")
+	fs.BoolVar(&s.PEPReferences, "pep-references", s.PEPReferences, "recognise standalone PEP references")
+	fs.BoolVar(&s.RFCReferences, "rfc-references", s.RFCReferences, "recognise standalone RFC references")
+}
+
+func runPseudoXML(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pseudoxml", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	settings := doctree.DefaultSettings()
+	parseOnly := fs.Bool("parse-only", false, "print the tree as the parser leaves it, before transforms")
+	docutilsOnly := fs.Bool("docutils", false, "know only docutils' own directives and roles, for comparison with docutils")
+	settingsFlags(fs, settings)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: docbuild pseudoxml [options] FILE|-\n\nPrint one reStructuredText document as docutils pseudo-XML.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	_ = docutilsOnly // the registry holds only docutils' set so far
+	path := fs.Arg(0)
+	text, err := input.ReadFile(path, settings.InputEncoding)
+	if err != nil {
+		fmt.Fprintf(stderr, "docbuild: %v\n", err)
+		return 1
+	}
+	source := path
+	if path == "-" {
+		source = "<stdin>"
+	} else if dir := filepath.Dir(path); dir != "" {
+		settings.SourceDir = dir
+	}
+	doc := doctree.NewDocument(source, settings)
+	doc.Reporter.Stream = func(msg *doctree.Element) { fmt.Fprintln(stderr, doctree.FormatMessage(msg)) }
+	halted := parse(doc, text)
+	if !*parseOnly {
+		// The transforms land with the transforms package; until then the
+		// tree is printed as parsed.
+	}
+	out := pseudoxml.Format(doc.Root, &pseudoxml.Options{ExposeInternals: settings.ExposeInternals})
+	if _, err := io.WriteString(stdout, out); err != nil {
+		fmt.Fprintf(stderr, "docbuild: writing output: %v\n", err)
+		return 1
+	}
+	if halted != nil {
+		fmt.Fprintf(stderr, "docbuild: exiting due to level-%d (%s) system message\n", halted.Msg.GetInt("level"), halted.Msg.GetString("type"))
+		return 1
+	}
+	return 0
+}
+
+// parse runs the reST parser; a message at the halt level ends the parse
+// and is returned.
+func parse(doc *doctree.Document, text string) (halted *doctree.HaltError) {
+	defer func() {
+		if r := recover(); r != nil {
+			if h, ok := r.(*doctree.HaltError); ok {
+				halted = h
+				return
+			}
+			panic(r)
+		}
+	}()
+	reg := std.NewRegistry()
+	p := &rst.Parser{Registry: reg}
+	p.Parse(doc, text)
+	return nil
+}
