@@ -100,6 +100,15 @@ type Element struct {
 	// Referenced records that a reference points at this target (docutils'
 	// node.referenced, which is not an attribute).
 	Referenced bool
+	// Resolved records that a reference or target has been resolved
+	// (docutils' node.resolved). Unknown-reference resolvers set it too.
+	Resolved bool
+	// ExpectReferencedByName and ExpectReferencedByID map names and ids
+	// that this element took over from propagated targets to those
+	// targets, which count as referenced when the element is referenced by
+	// that name or id (docutils' expect_referenced_by_name/_id).
+	ExpectReferencedByName map[string]*Element
+	ExpectReferencedByID   map[string]*Element
 
 	// Pending holds the transform and details of a "pending" element.
 	Pending *PendingInfo
@@ -520,6 +529,23 @@ func (e *Element) HasClass(c string) bool {
 		}
 	}
 	return false
+}
+
+// NoteReferencedBy marks the element as referenced by name or id (either
+// may be empty) and, through ExpectReferencedByName/ID, the propagated
+// targets it stands for (docutils' note_referenced_by).
+func (e *Element) NoteReferencedBy(name, id string) {
+	e.Referenced = true
+	if name != "" {
+		if t := e.ExpectReferencedByName[name]; t != nil {
+			t.Referenced = true
+		}
+	}
+	if id != "" {
+		if t := e.ExpectReferencedByID[id]; t != nil {
+			t.Referenced = true
+		}
+	}
 }
 
 // DupName moves name from the element's names to its dupnames, as docutils'

@@ -34,6 +34,7 @@ type Settings struct {
 	DocinfoXform             bool   // docinfo_xform
 	SectsubtitleXform        bool   // sectsubtitle_xform
 	SectionSelfLink          bool   // section_self_link
+	SectnumXform             bool   // sectnum_xform: number sections in the tree, not in the writer
 	FootnoteReferences       string // footnote_references: brackets or superscript
 	SmartQuotes              string // smart_quotes: "", "yes", "alt" ...
 	SmartquotesLocales       [][2]string
@@ -78,9 +79,9 @@ func DefaultSettings() *Settings {
 		DocinfoXform:               true,
 		SectsubtitleXform:          false,
 		SectionSelfLink:            false,
+		SectnumXform:               true,
 		FootnoteReferences:         "brackets",
 		Toc:                        "entry",
-		Generator:                  true,
 		TrimFootnoteReferenceSpace: false,
 	}
 }

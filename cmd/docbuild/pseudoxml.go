@@ -9,10 +9,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/input"
 	"github.com/docbuild/docbuild/parser/rst"
+	"github.com/docbuild/docbuild/transforms"
 	"github.com/docbuild/docbuild/writers/pseudoxml"
 )
 
@@ -104,12 +106,22 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 	}
 	doc := doctree.NewDocument(source, settings)
 	doc.Reporter.Stream = func(msg *doctree.Element) { fmt.Fprintln(stderr, doctree.FormatMessage(msg)) }
-	halted := parse(doc, text)
-	if !*parseOnly {
-		// The transforms land with the transforms package; until then the
-		// tree is printed as parsed.
+	reg := std.NewRegistry()
+	halted := parse(doc, text, reg)
+	opts := &pseudoxml.Options{ExposeInternals: settings.ExposeInternals}
+	if !*parseOnly && halted == nil {
+		// After the transforms, ExposeInternals has already put the
+		// internal attributes into the tree.
+		opts = nil
+		if err := applyTransforms(doc, reg); err != nil {
+			if h, ok := err.(*doctree.HaltError); ok {
+				halted = h
+			} else {
+				fmt.Fprintf(stderr, "docbuild: %s: %v\n", source, err)
+			}
+		}
 	}
-	out := pseudoxml.Format(doc.Root, &pseudoxml.Options{ExposeInternals: settings.ExposeInternals})
+	out := pseudoxml.Format(doc.Root, opts)
 	if _, err := io.WriteString(stdout, out); err != nil {
 		fmt.Fprintf(stderr, "docbuild: writing output: %v\n", err)
 		return 1
@@ -123,7 +135,7 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 
 // parse runs the reST parser; a message at the halt level ends the parse
 // and is returned.
-func parse(doc *doctree.Document, text string) (halted *doctree.HaltError) {
+func parse(doc *doctree.Document, text string, reg *directives.Registry) (halted *doctree.HaltError) {
 	defer func() {
 		if r := recover(); r != nil {
 			if h, ok := r.(*doctree.HaltError); ok {
@@ -133,8 +145,16 @@ func parse(doc *doctree.Document, text string) (halted *doctree.HaltError) {
 			panic(r)
 		}
 	}()
-	reg := std.NewRegistry()
 	p := &rst.Parser{Registry: reg}
 	p.Parse(doc, text)
 	return nil
+}
+
+// applyTransforms runs the transforms rst2pseudoxml applies.
+func applyTransforms(doc *doctree.Document, reg *directives.Registry) error {
+	tr := transforms.NewTransformer(doc, transforms.NewStandardRegistry())
+	tr.Languages = reg
+	tr.Components["writer"] = transforms.PseudoXMLWriter
+	tr.AddTransforms(transforms.PseudoXMLTransforms()...)
+	return tr.Apply()
 }
