@@ -45,6 +45,11 @@ type Document struct {
 
 	CurrentSource string
 	CurrentLine   int
+
+	// Env is the build environment of the project the document belongs to
+	// (Sphinx's document.settings.env), as the sphinx package defines it;
+	// nil when a single file is parsed on its own.
+	Env any
 }
 
 // PendingNote is a pending element waiting for its transform.
