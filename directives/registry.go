@@ -61,12 +61,19 @@ func (r *Registry) Directive(name string) *Directive { return r.directives[name]
 // Role returns the role registered under a canonical name.
 func (r *Registry) Role(name string) *Role { return r.roles[name] }
 
-// Language returns the language for a code, or nil.
+// Language returns the language for a code, or nil. As docutils'
+// LanguageImporter, it tries the combinations of NormalizeLanguageTag in
+// turn, so "de-AT" finds "de".
 func (r *Registry) Language(code string) *Language {
 	if l, ok := r.languages[code]; ok {
 		return l
 	}
-	return r.languages[strings.ReplaceAll(strings.ToLower(code), "-", "_")]
+	for _, tag := range NormalizeLanguageTag(code) {
+		if l, ok := r.languages[strings.ReplaceAll(tag, "-", "_")]; ok {
+			return l
+		}
+	}
+	return nil
 }
 
 // LookupDirective finds a directive by the name written in a document in
@@ -93,16 +100,16 @@ func (r *Registry) LookupRole(name, lang string) (role *Role, canonical string, 
 func (r *Registry) lookup(name, norm, lang, kind string, table func(*Language) map[string]string) (string, []string) {
 	var info []string
 	canonical := ""
-	l := r.Language(lang)
-	if l == nil {
-		l = r.languages["en"]
-	}
-	if l != nil {
+	if l := r.Language(lang); l != nil {
 		if c, ok := table(l)[norm]; ok {
 			canonical = c
 		} else {
 			info = append(info, "No "+kind+" entry for \""+name+"\" in module \""+l.Module+"\".")
 		}
+	} else {
+		// docutils has no rST language module then and reports the
+		// AttributeError of looking a name up in None.
+		info = append(info, "Problem retrieving "+kind+" entry from language module None: 'NoneType' object has no attribute '"+kind+"s'.")
 	}
 	if canonical == "" {
 		if en := r.languages["en"]; en != nil {
