@@ -1,5 +1,7 @@
 package doctree
 
+import "time"
+
 // Settings are the run-time settings that parsers, transforms and writers
 // read, under docutils' names (the field comments give the docutils setting).
 // DefaultSettings returns docutils' defaults.
@@ -48,6 +50,11 @@ type Settings struct {
 	SourceURL                string
 	Title                    string
 	EnvRecordDependencies    bool
+
+	// Now, when set, is the moment the date directive and the build's
+	// "today" use instead of the clock, for reproducible output (the
+	// SOURCE_DATE_EPOCH convention).
+	Now time.Time
 
 	// SourceDir is the directory that relative include and raw paths are
 	// resolved against when the document has no file of its own.

@@ -5,9 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
@@ -97,6 +99,11 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "docbuild: %v\n", err)
 		return 1
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil {
+			settings.Now = time.Unix(sec, 0).UTC()
+		}
 	}
 	source := path
 	if path == "-" {
