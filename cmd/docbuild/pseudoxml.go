@@ -114,6 +114,7 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 	doc := doctree.NewDocument(source, settings)
 	doc.Reporter.Stream = func(msg *doctree.Element) { fmt.Fprintln(stderr, doctree.FormatMessage(msg)) }
 	reg := std.NewRegistry()
+	rst.RegisterDirectives(reg)
 	halted := parse(doc, text, reg)
 	opts := &pseudoxml.Options{ExposeInternals: settings.ExposeInternals}
 	if !*parseOnly && halted == nil {

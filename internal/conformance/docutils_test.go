@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/parser/rst"
@@ -100,7 +101,7 @@ func parseCase(c docutilsCase) (out string, err error) {
 	}
 	settings.Now = suiteTime
 	doc := doctree.NewDocument("test data", settings)
-	p := &rst.Parser{Registry: std.NewRegistry()}
+	p := &rst.Parser{Registry: newRegistry()}
 	p.Parse(doc, c.Input)
 	return pseudoxml.Format(doc.Root, &pseudoxml.Options{ExposeInternals: settings.ExposeInternals}), nil
 }
@@ -152,6 +153,14 @@ func TestDocutilsParser(t *testing.T) {
 	if passed < parserFloor {
 		t.Errorf("docutils-parser: %d passed, below the floor of %d", passed, parserFloor)
 	}
+}
+
+// newRegistry returns docutils' standard directives and roles, including
+// the ones the reST parser itself provides (meta).
+func newRegistry() *directives.Registry {
+	reg := std.NewRegistry()
+	rst.RegisterDirectives(reg)
+	return reg
 }
 
 func errString(err error) string {

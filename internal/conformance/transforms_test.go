@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/docbuild/docbuild/directives"
-	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/input"
 	"github.com/docbuild/docbuild/parser/rst"
@@ -128,7 +127,7 @@ func TestDocutilsTransforms(t *testing.T) {
 	if pat := os.Getenv("DOCBUILD_CASE"); pat != "" {
 		show = regexp.MustCompile(pat)
 	}
-	reg := std.NewRegistry()
+	reg := newRegistry()
 	passed, failed := 0, 0
 	var failedIDs []string
 	for _, c := range cases {
@@ -211,7 +210,7 @@ func functionalOutput(src, text string) (out string, err error) {
 	settings.SourceLink = false
 	settings.SourceDir = filepath.Dir(src)
 	doc := doctree.NewDocument(src, settings)
-	reg := std.NewRegistry()
+	reg := newRegistry()
 	p := &rst.Parser{Registry: reg}
 	p.Parse(doc, text)
 	tr := transforms.NewTransformer(doc, transforms.NewStandardRegistry())

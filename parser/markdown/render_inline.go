@@ -1,0 +1,322 @@
+package markdown
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/doctree"
+	"github.com/yuin/goldmark/ast"
+)
+
+// renderInlines renders the inline children of n into the current node.
+func (r *renderer) renderInlines(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.renderInline(c)
+	}
+}
+
+// addText adds decoded text.
+func (r *renderer) addText(s string) { r.appendText(s) }
+
+// openTok and closeTok record a container token for the typographer.
+func (r *renderer) openTok(auto bool) {
+	r.tok(typoToken{typ: "open", auto: auto})
+	r.typoLevel++
+}
+
+func (r *renderer) closeTok(auto bool) {
+	r.typoLevel--
+	r.tok(typoToken{typ: "close", auto: auto})
+}
+
+func (r *renderer) rawNode(format, text string) *doctree.Element {
+	el := doctree.NewTextElement(doctree.TagRaw, "", text)
+	el.Set("format", format)
+	return el
+}
+
+func (r *renderer) renderInline(n ast.Node) {
+	src := r.u.si.src
+	switch x := n.(type) {
+	case *ast.Text:
+		r.addText(decodeText(x.Segment.Value(src)))
+		switch {
+		case x.HardLineBreak():
+			r.appendNode(r.rawNode("html", "<br />\n"), r.rawNode("latex", "\\\\\n"))
+			r.tok(typoToken{typ: "hardbreak"})
+		case x.SoftLineBreak():
+			r.appendNode(doctree.NewText("\n"))
+			r.tok(typoToken{typ: "softbreak"})
+		}
+	case *ast.String:
+		if x.IsCode() {
+			r.addText(string(x.Value))
+		} else {
+			r.addText(decodeText(x.Value))
+		}
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(src))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+		content := strings.ReplaceAll(b.String(), "\n", " ")
+		el := doctree.NewTextElement(doctree.TagLiteral, content, content)
+		r.setLine(el, r.line)
+		r.appendNode(el)
+		r.tok(typoToken{typ: "other", other: content})
+	case *ast.Emphasis:
+		tag := doctree.TagEmphasis
+		if x.Level == 2 {
+			tag = doctree.TagStrong
+		}
+		el := doctree.NewElement(tag)
+		r.setLine(el, r.line)
+		r.appendNode(el)
+		r.openTok(false)
+		r.withCurrent(el, func() { r.renderInlines(n) })
+		r.closeTok(false)
+	case *ast.Link:
+		r.renderLink(x)
+	case *ast.AutoLink:
+		r.renderAutoLink(x)
+	case *ast.Image:
+		r.renderImage(x)
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < x.Segments.Len(); i++ {
+			seg := x.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+		r.appendNode(r.htmlToNodes(b.String(), r.line)...)
+		r.tok(typoToken{typ: "other", other: b.String()})
+	case *role:
+		r.renderRole(x)
+		r.tok(typoToken{typ: "other", other: x.Content})
+	case *footnoteRef:
+		r.renderFootnoteRef(x)
+		r.tok(typoToken{typ: "other"})
+	case *mathInline:
+		r.tok(typoToken{typ: "other", other: x.Content})
+		if x.Double {
+			el := doctree.NewTextElement(doctree.TagMathBlock, x.Content, x.Content)
+			el.Set("nowrap", false)
+			el.Set("number", nil)
+			r.setLine(el, r.line)
+			r.appendNode(el)
+			return
+		}
+		el := doctree.NewTextElement(doctree.TagMath, x.Content, x.Content)
+		r.setLine(el, r.line)
+		r.appendNode(el)
+	case *substInline:
+		saved := r.typo
+		r.typo = nil
+		r.renderSubstitution(x.Content, r.line, true)
+		r.typo = saved
+		r.tok(typoToken{typ: "other", other: x.Content})
+	case *strikethrough:
+		r.warn("Strikethrough is currently only supported in HTML output", r.line, "strikethrough", r.cur)
+		r.appendNode(r.rawNode("html", "<s>"))
+		r.openTok(false)
+		r.renderInlines(n)
+		r.closeTok(false)
+		r.appendNode(r.rawNode("html", "</s>"))
+	default:
+		if n.Type() == ast.TypeInline {
+			r.warn("No render method for: "+n.Kind().String(), r.line, "render", r.cur)
+		}
+	}
+}
+
+// urlScheme returns the scheme of a URL as Python's urlparse finds it.
+func urlScheme(u string) string {
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	u = strings.NewReplacer("\t", "", "\r", "", "\n", "").Replace(u)
+	i := strings.IndexByte(u, ':')
+	if i <= 0 {
+		return ""
+	}
+	c0 := u[0]
+	if !(c0 >= 'a' && c0 <= 'z' || c0 >= 'A' && c0 <= 'Z') {
+		return ""
+	}
+	for _, c := range []byte(u[:i]) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return ""
+		}
+	}
+	return strings.ToLower(u[:i])
+}
+
+// isExternalURL is MyST's is_external_url.
+func isExternalURL(ref string, schemes []string, anyScheme, matchFragment bool) bool {
+	scheme := urlScheme(ref)
+	known := scheme != ""
+	if !anyScheme {
+		known = slices.Contains(schemes, scheme)
+	}
+	if known {
+		return true
+	}
+	if matchFragment {
+		if i := strings.IndexByte(ref, '#'); i >= 0 && i+1 < len(ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *renderer) linkHref(dest []byte) string {
+	href := normalizeLink(unescapeAll(string(dest)))
+	if !validateLink(href) {
+		return ""
+	}
+	return href
+}
+
+func (r *renderer) renderLink(n *ast.Link) {
+	href := r.linkHref(n.Destination)
+	title := unescapeAll(string(n.Title))
+	ref := doctree.NewElement(doctree.TagReference)
+	r.setLine(ref, r.line)
+	external := !r.cfg.myst() || r.cfg.AllLinksExternal
+	if !external {
+		scheme := urlScheme(href)
+		if r.cfg.URLSchemes == nil {
+			external = scheme != ""
+		} else {
+			external = slices.Contains(r.cfg.URLSchemes, scheme)
+		}
+	}
+	if external {
+		ref.Set("refuri", href)
+	} else {
+		ref.Set("refname", href)
+		r.doc.NoteRefName(ref)
+	}
+	if title != "" {
+		ref.Set("title", title)
+	}
+	r.appendNode(ref)
+	r.openTok(false)
+	r.withCurrent(ref, func() { r.renderInlines(n) })
+	r.closeTok(false)
+}
+
+func (r *renderer) renderAutoLink(n *ast.AutoLink) {
+	label := string(n.Label(r.u.si.src))
+	full := label
+	if n.AutoLinkType == ast.AutoLinkEmail {
+		full = "mailto:" + label
+	} else if n.Protocol != nil {
+		full = string(n.URL(r.u.si.src))
+	}
+	full = normalizeLink(full)
+	if !validateLink(full) {
+		r.addText("<" + label + ">")
+		return
+	}
+	ref := doctree.NewElement(doctree.TagReference)
+	ref.Set("refuri", escapeHTML(full))
+	r.setLine(ref, r.line)
+	r.appendNode(ref)
+	r.openTok(true)
+	r.withCurrent(ref, func() { r.appendText(normalizeLinkText(label)) })
+	r.closeTok(true)
+}
+
+// inlineAsText is MyST's renderInlineAsText: the text of the text tokens,
+// for an image's alt.
+func (r *renderer) inlineAsText(n ast.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch x := c.(type) {
+		case *ast.Text:
+			b.WriteString(decodeText(x.Segment.Value(r.u.si.src)))
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.CodeSpan, *ast.RawHTML, *role, *mathInline, *footnoteRef, *substInline:
+			// tokens without children
+		case *ast.AutoLink:
+			b.WriteString(normalizeLinkText(string(x.Label(r.u.si.src))))
+		default:
+			b.WriteString(r.inlineAsText(c))
+		}
+	}
+	return b.String()
+}
+
+func (r *renderer) renderImage(n *ast.Image) {
+	img := doctree.NewElement(doctree.TagImage)
+	r.setLine(img, r.line)
+	dest := r.linkHref(n.Destination)
+	if rel := r.env.relativeImages; rel != nil && !isExternalURL(dest, nil, true, true) {
+		dest = path.Join(*rel, path.Clean(dest))
+	}
+	img.Set("uri", dest)
+	img.Set("alt", r.inlineAsText(n))
+	if title := unescapeAll(string(n.Title)); title != "" {
+		img.Set("title", title)
+	}
+	r.appendNode(img)
+	r.tok(typoToken{typ: "other", other: img.GetString("alt")})
+}
+
+func (r *renderer) renderFootnoteRef(n *footnoteRef) {
+	ref := doctree.NewTextElement(doctree.TagFootnoteReference, "[^"+n.Label+"]", "")
+	r.setLine(ref, r.line)
+	if !isPyDigits(n.Label) {
+		ref.Set("auto", 1)
+		r.doc.NoteAutoFootnoteRef(ref)
+	} else {
+		ref.Append(doctree.NewText(n.Label))
+	}
+	ref.Set("refname", n.Label)
+	r.doc.NoteFootnoteRef(ref)
+	r.appendNode(ref)
+}
+
+// renderRole runs a role (MyST's render_myst_role). The role's messages
+// are not kept, as in MyST.
+func (r *renderer) renderRole(n *role) {
+	rawsource := ":" + n.Name + ":`" + n.Content + "`"
+	lineno := r.line
+	rl, _ := r.scope.LookupRole(n.Name, r.doc.Reporter, lineno)
+	inliner := &inlineHost{r: r, parent: r.cur}
+	if rl == nil || rl.Fn == nil {
+		msg := r.doc.Reporter.Error(`Unknown interpreted text role "`+n.Name+`".`, doctree.MsgOpts{Line: lineno})
+		r.appendNode(inliner.Problematic(n.Content, rawsource, msg))
+		return
+	}
+	nodes, _ := rl.Fn(&directives.RoleCall{
+		Name:    n.Name,
+		RawText: rawsource,
+		Text:    n.Content,
+		Lineno:  lineno,
+		Options: rl.Options,
+		Content: rl.Content,
+		Inliner: inliner,
+	})
+	r.appendNode(nodes...)
+}
+
+// htmlToNodes turns raw HTML into nodes (MyST's html_to_nodes): a raw
+// node, unless html_image or html_admonition converts it.
+func (r *renderer) htmlToNodes(text string, line int) []doctree.Node {
+	if r.cfg.Has(ExtHTMLImage) || r.cfg.Has(ExtHTMLAdmonition) {
+		if nodes, ok := r.htmlExtensions(text, line); ok {
+			return nodes
+		}
+	}
+	raw := r.rawNode("html", text)
+	raw.Source = r.source
+	raw.Line = line
+	return []doctree.Node{raw}
+}
