@@ -10,13 +10,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 const usage = `docbuild: documentation builds with Sphinx's semantics, fast.
 
 Usage:
+  docbuild BUILDER [options] [SOURCEDIR [OUTDIR]]
+                                         build a project (builders: pseudoxml)
   docbuild pseudoxml [options] FILE|-   print one document's tree as docutils pseudo-XML
   docbuild help                          show this text
+
+Project options: -W (warnings are errors), -q (quiet), -n (nitpicky),
+-D name=value (override a setting), -j N (workers), -t TAG.
 
 Run "docbuild pseudoxml -h" for the options of a command.
 `
@@ -37,8 +43,36 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "pseudoxml":
-		return runPseudoXML(args[1:], stdout, stderr)
+		// "docbuild pseudoxml FILE" prints one document; with a folder (or
+		// none) it builds the project.
+		if isSingleFile(args[1:]) {
+			return runPseudoXML(args[1:], stdout, stderr)
+		}
+		return runBuild(args[0], args[1:], stdout, stderr)
+	}
+	if _, ok := builders()[args[0]]; ok {
+		return runBuild(args[0], args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "docbuild: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// isSingleFile reports whether a command's arguments name one input file
+// (or "-"), rather than a project folder: exactly one positional argument
+// that is not a folder.
+func isSingleFile(args []string) bool {
+	var pos []string
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+		}
+	}
+	if len(pos) != 1 {
+		return false
+	}
+	if pos[0] == "-" {
+		return true
+	}
+	fi, err := os.Stat(pos[0])
+	return err != nil || !fi.IsDir()
 }
