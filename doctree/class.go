@@ -1,26 +1,47 @@
 package doctree
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
-var classMu sync.RWMutex
+// classTable holds the categories of every known tag. Lookups happen for
+// nearly every node made or read, so the map is immutable once published:
+// readers load it without locking and RegisterClass publishes a copy.
+var (
+	classTable atomic.Pointer[map[string]Class]
+	classMu    sync.Mutex
+)
+
+func init() {
+	m := make(map[string]Class, len(classes))
+	for k, v := range classes {
+		m[k] = v
+	}
+	classTable.Store(&m)
+}
 
 // RegisterClass records the categories of an element tag that docutils does
 // not define (Sphinx's and extensions' nodes). Registering a tag again
-// replaces its categories. It is safe for concurrent use, but meant for
-// program start-up.
+// replaces its categories. It is safe for concurrent use but copies the
+// table, so it is meant for start-up.
 func RegisterClass(tag string, c Class) {
 	classMu.Lock()
-	classes[tag] = c
-	classMu.Unlock()
+	defer classMu.Unlock()
+	old := *classTable.Load()
+	if cur, ok := old[tag]; ok && cur == c {
+		return
+	}
+	m := make(map[string]Class, len(old)+1)
+	for k, v := range old {
+		m[k] = v
+	}
+	m[tag] = c
+	classTable.Store(&m)
 }
 
 // ClassOf returns the categories of a tag; 0 for an unknown tag.
-func ClassOf(tag string) Class {
-	classMu.RLock()
-	c := classes[tag]
-	classMu.RUnlock()
-	return c
-}
+func ClassOf(tag string) Class { return (*classTable.Load())[tag] }
 
 // Is reports whether the element belongs to every category in c.
 func (e *Element) Is(c Class) bool { return ClassOf(e.Tag)&c == c }
