@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +18,9 @@ type Config struct {
 	// File is the file the configuration was read from, "" for defaults.
 	File string
 
+	// Project, Author, Version and Release feed titles and the |version|
+	// and |release| substitutions; Copyright defaults to
+	// project_copyright, its Sphinx 5 alias.
 	Project   string
 	Author    string
 	Copyright string
@@ -26,54 +31,78 @@ type Config struct {
 	Today    string
 	TodayFmt string
 	// RootDoc is root_doc, whose default follows master_doc.
-	RootDoc         string
+	RootDoc string
+	// ExcludePatterns and IncludePatterns are globs relative to the
+	// source directory, matched as Sphinx matches them.
 	ExcludePatterns []string
 	IncludePatterns []string
 	// SourceSuffix maps each source suffix to its file type
 	// ("restructuredtext", "markdown"), with Sphinx's str and list forms
 	// converted and extensions' suffixes (myst_parser's ".md") merged in.
 	// Suffixes gives the order Sphinx tries them in.
-	SourceSuffix      map[string]string
-	Language          string
+	SourceSuffix map[string]string
+	Language     string
+	// DefaultRole is "" when unset (None): `text` is then emphasis, as in
+	// docutils.
 	DefaultRole       string
 	HighlightLanguage string
-	PygmentsStyle     string
-	RstProlog         string
-	RstEpilog         string
+	// PygmentsStyle is "" when unset: the theme chooses.
+	PygmentsStyle string
+	// RstProlog and RstEpilog are added to every reST source.
+	RstProlog string
+	RstEpilog string
 	// NumfigFormat always holds the four standard keys (section, figure,
 	// table, code-block), as Sphinx fills them in.
-	Numfig             bool
-	NumfigFormat       map[string]string
-	NumfigSecnumDepth  int
+	Numfig            bool
+	NumfigFormat      map[string]string
+	NumfigSecnumDepth int
+	// Nitpicky asks for a warning on every unresolved reference, except
+	// those NitpickIgnore and NitpickIgnoreRegex match.
 	Nitpicky           bool
 	NitpickIgnore      []NitpickIgnore
 	NitpickIgnoreRegex []NitpickIgnore
-	SuppressWarnings   []string
-	TemplatesPath      []string
-	Smartquotes        bool
-	SmartquotesAction  string
-	TodoIncludeTodos   bool
-	TodoEmitWarnings   bool
-	TodoLinkOnly       bool
-	Extlinks           map[string]Extlink
+	// SuppressWarnings lists warning types ("ref.ref", "image.*") not to
+	// report.
+	SuppressWarnings []string
+	// TemplatesPath lists template directories, relative to Dir.
+	TemplatesPath     []string
+	Smartquotes       bool
+	SmartquotesAction string
+	// TodoIncludeTodos and its siblings configure sphinx.ext.todo.
+	TodoIncludeTodos bool
+	TodoEmitWarnings bool
+	TodoLinkOnly     bool
+	// Extlinks maps role names to their URL and caption patterns.
+	Extlinks map[string]Extlink
 	// Tags are the tags defined for "only" directives: from the command
 	// line (-t), tags.add() in conf.py or tags in docbuild.toml.
-	Tags       []string
+	Tags []string
+	// Extensions lists the extensions the project asks for, supported or
+	// not (see ExtensionWarnings).
 	Extensions []string
 
-	HTMLTitle            string
-	HTMLShortTitle       string
-	HTMLTheme            string
-	HTMLThemeOptions     map[string]any
-	HTMLThemePath        []string
-	HTMLStaticPath       []string
-	HTMLExtraPath        []string
-	HTMLLogo             string
-	HTMLFavicon          string
-	HTMLCSSFiles         []Asset
-	HTMLJSFiles          []Asset
-	HTMLSidebars         map[string][]string
-	HTMLContext          map[string]any
+	// HTMLTitle defaults to "<project> <release> documentation" and
+	// HTMLShortTitle to HTMLTitle.
+	HTMLTitle      string
+	HTMLShortTitle string
+	HTMLTheme      string
+	// HTMLThemeOptions and HTMLContext hold values in the value model (see
+	// Tuple), as themes and templates receive them.
+	HTMLThemeOptions map[string]any
+	// HTMLThemePath, HTMLStaticPath and HTMLExtraPath are relative to Dir.
+	HTMLThemePath  []string
+	HTMLStaticPath []string
+	HTMLExtraPath  []string
+	// HTMLLogo and HTMLFavicon are paths relative to Dir or URLs; ""
+	// means none.
+	HTMLLogo     string
+	HTMLFavicon  string
+	HTMLCSSFiles []Asset
+	HTMLJSFiles  []Asset
+	// HTMLSidebars maps document globs to sidebar template names.
+	HTMLSidebars map[string][]string
+	HTMLContext  map[string]any
+	// HTMLBaseURL is the site's canonical URL, "" when unknown.
 	HTMLBaseURL          string
 	HTMLCopySource       bool
 	HTMLShowSourcelink   bool
@@ -84,6 +113,8 @@ type Config struct {
 	HTMLShowLastUpdated bool
 	HTMLUseIndex        bool
 	HTMLSplitIndex      bool
+	// HTMLPermalinks turns the headings' permalinks on; the link text is
+	// HTMLPermalinksIcon.
 	HTMLPermalinks      bool
 	HTMLPermalinksIcon  string
 	HTMLShowCopyright   bool
@@ -92,6 +123,9 @@ type Config struct {
 	// HTMLSearchLanguage defaults to Language, as Sphinx resolves it.
 	HTMLSearchLanguage string
 
+	// MystEnableExtensions, MystHeadingAnchors (0: no anchors) and
+	// MystSubstitutions (values in the value model) configure the Markdown
+	// parser as myst_parser's settings do.
 	MystEnableExtensions []string
 	MystHeadingAnchors   int
 	MystSubstitutions    map[string]any
@@ -256,6 +290,9 @@ func (c *Config) derive() {
 	if !c.explicit("copyright") {
 		c.Copyright = c.projCopy
 	}
+	if _, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok {
+		c.Copyright = correctCopyrightYear(c.Copyright, BuildTime().Year())
+	}
 	if !c.explicit("html_title") {
 		c.HTMLTitle = fmt.Sprintf("%s %s documentation", c.Project, c.Release)
 	}
@@ -411,4 +448,30 @@ func (c *Config) set(name string, v any, line int, warn func(string)) {
 	if err := def.apply(c, v, warn); err != nil {
 		warn(err.Error())
 	}
+}
+
+// correctCopyrightYear replaces the (last) year at the start of a copyright
+// notice, as Sphinx does for reproducible builds when SOURCE_DATE_EPOCH is
+// set (sphinx.config.correct_copyright_year): "2001-2019, X" becomes
+// "2001-<year>, X".
+func correctCopyrightYear(s string, year int) string {
+	isYear := func(i int) bool {
+		if i+4 > len(s) {
+			return false
+		}
+		for _, c := range []byte(s[i : i+4]) {
+			if !isDigit(c) {
+				return false
+			}
+		}
+		return true
+	}
+	at := 0
+	if isYear(0) && len(s) > 4 && s[4] == '-' && isYear(5) {
+		at = 5
+	}
+	if !isYear(at) || len(s) <= at+4 || (s[at+4] != ' ' && s[at+4] != ',') {
+		return s
+	}
+	return s[:at] + strconv.Itoa(year) + s[at+4:]
 }

@@ -252,7 +252,8 @@ func TestTOMLProblems(t *testing.T) {
 		err     string // substring of the error, "" for none
 		warning string // substring of the one warning, "" for none
 	}{
-		{"syntax error names line", "project = \"x\"\nhtml_theme = furo\n", "docbuild.toml:2:", ""},
+		{"syntax error names line", "project = \"x\"\nhtml_theme = furo\n", "docbuild.toml:2:14: invalid TOML: expected keyword \"false\"; text must be quoted: html_theme = \"furo\"", ""},
+		{"other syntax error", "x = [1,\n", "docbuild.toml:1:8: invalid TOML: array is incomplete; fix the TOML syntax", ""},
 		{"unterminated string", "project = \"x\n", "docbuild.toml:1:", ""},
 		{"duplicate key", "project = \"a\"\nproject = \"b\"\n", "docbuild.toml:2:", ""},
 		{"set twice in two forms", "html_theme = \"a\"\n[html]\ntheme = \"b\"\n", "docbuild.toml:3: html_theme is set twice (also as html_theme on line 1)", ""},
@@ -451,5 +452,42 @@ func TestDates(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "86400")
 	if got := BuildTime(); !got.Equal(time.Unix(86400, 0)) {
 		t.Errorf("BuildTime %v", got)
+	}
+}
+
+// TestCopyrightYearWithSourceDateEpoch follows Sphinx's reproducible-build
+// correction of the copyright year.
+func TestCopyrightYearWithSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000") // 2023
+	tests := []struct{ in, want string }{
+		{"2001-2019, Someone", "2001-2023, Someone"},
+		{"2019 Someone", "2023 Someone"},
+		{"2019", "2019"},
+		{"Someone 2019, x", "Someone 2019, x"},
+	}
+	for _, tc := range tests {
+		c := New(".")
+		if err := c.Override("copyright", tc.in); err != nil {
+			t.Fatal(err)
+		}
+		if c.Copyright != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, c.Copyright, tc.want)
+		}
+	}
+}
+
+// TestQuickstartConfPy reads the conf.py sphinx-quickstart 5.3 writes: it
+// must give no report at all.
+func TestQuickstartConfPy(t *testing.T) {
+	c, warns, err := Load("testdata/quickstart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) > 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	if c.Project != "Quick Demo" || c.Language != "fr" || c.HTMLSearchLanguage != "fr" || !c.TodoIncludeTodos ||
+		c.HTMLTitle != "Quick Demo 0.1.0 documentation" || c.Copyright != "2024, Ann Author" {
+		t.Errorf("unexpected configuration: %+v", c)
 	}
 }

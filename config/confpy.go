@@ -90,9 +90,15 @@ func ParseConfPy(file string, src []byte) (*Namespace, []Warning) {
 	r.run()
 	r.ns.Tags = r.ev.tags.tags
 	for name, v := range r.ev.vars {
-		if _, ok := r.ns.lines[name]; ok {
-			r.ns.vars[name] = v
+		if _, ok := r.ns.lines[name]; !ok {
+			continue
 		}
+		if _, isTags := v.(*tagSet); isTags {
+			// The tags object is not a configuration value.
+			r.bound(name, true)
+			continue
+		}
+		r.ns.vars[name] = v
 	}
 	return r.ns, r.warns
 }

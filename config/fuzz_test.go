@@ -57,3 +57,25 @@ func FuzzParseConfPy(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFromTOML checks that no docbuild.toml makes the reader panic, and
+// that a file it accepts can be written and read back.
+func FuzzFromTOML(f *testing.F) {
+	f.Add([]byte("project = \"x\"\n[html]\ntheme = \"furo\"\n[html.theme_options]\na = 1\n"))
+	f.Add([]byte("[extlinks]\ngh = [\"https://github.com/%s\"]\n[intersphinx.mapping]\npy = \"https://docs.python.org/3\"\n"))
+	f.Add([]byte("a.b.c = 1\n[[x]]\ny = 2\n[t]\n\"quoted key\" = { inner = [1, 2, { z = 3 }] }\n"))
+	f.Add([]byte("when = 1979-05-27T07:32:00Z\nday = 1979-05-27\nhtml_theme = 3\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, _, err := FromTOML(".", "docbuild.toml", data)
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := c.WriteTOML(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := FromTOML(".", "docbuild.toml", buf.Bytes()); err != nil {
+			t.Fatalf("written TOML does not read back: %v\n%s", err, buf.String())
+		}
+	})
+}

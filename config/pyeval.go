@@ -46,9 +46,53 @@ type evaluator struct {
 	// assigned is called whenever a top-level name is bound, rebound or
 	// deleted (deleted: true).
 	assigned func(name string, deleted bool)
+	// spent is the memory, roughly in bytes, the values built so far take;
+	// see maxSpent.
+	spent int
+}
+
+// maxSpent bounds the memory one conf.py may make docbuild allocate, so
+// that a file repeating x = [0] * 1000000 cannot exhaust memory.
+const maxSpent = 1 << 28
+
+// charge counts the size of a value an operation built.
+func (ev *evaluator) charge(v any) error {
+	switch x := v.(type) {
+	case string:
+		ev.spent += len(x)
+	case Bytes:
+		ev.spent += len(x)
+	case []any:
+		ev.spent += 16 * len(x)
+	case Tuple:
+		ev.spent += 16 * len(x)
+	case *Dict:
+		ev.spent += 48 * x.Len()
+	case *Set:
+		ev.spent += 48 * x.Len()
+	}
+	if ev.spent > maxSpent {
+		return errTooLong
+	}
+	return nil
 }
 
 func (ev *evaluator) eval(x expr) (any, error) {
+	v, err := ev.evalNode(x)
+	if err != nil {
+		return nil, err
+	}
+	switch x.(type) {
+	case constExpr, nameExpr:
+	default:
+		if err := ev.charge(v); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+func (ev *evaluator) evalNode(x expr) (any, error) {
 	switch x := x.(type) {
 	case constExpr:
 		return x.v, nil
@@ -283,7 +327,7 @@ func (ev *evaluator) compare(op string, a, b any) (bool, error) {
 		}
 		return same == (op == "is"), nil
 	}
-	c, err := order(a, b, 0)
+	c, err := order(a, b, 0, &work{maxWork})
 	if err != nil {
 		return false, fmt.Errorf("'%s' not supported between instances of '%s' and '%s'", op, TypeName(a), TypeName(b))
 	}
@@ -321,9 +365,12 @@ func identical(a, b any) (bool, error) {
 }
 
 // order compares a and b as Python's < does: -1, 0 or 1.
-func order(a, b any, depth int) (int, error) {
+func order(a, b any, depth int, w *work) (int, error) {
 	if depth > maxDepth {
 		return 0, errTooDeep
+	}
+	if err := w.step(); err != nil {
+		return 0, err
 	}
 	if x, ok := number(a); ok {
 		if y, ok := number(b); ok {
@@ -347,22 +394,26 @@ func order(a, b any, depth int) (int, error) {
 		}
 	case []any:
 		if y, ok := b.([]any); ok {
-			return orderSeq(x, y, depth)
+			return orderSeq(x, y, depth, w)
 		}
 	case Tuple:
 		if y, ok := b.(Tuple); ok {
-			return orderSeq(x, y, depth)
+			return orderSeq(x, y, depth, w)
 		}
 	}
 	return 0, errors.New("unorderable")
 }
 
-func orderSeq(x, y []any, depth int) (int, error) {
+func orderSeq(x, y []any, depth int, w *work) (int, error) {
 	for i := 0; i < len(x) && i < len(y); i++ {
-		if equal(x[i], y[i]) {
+		eq, err := equalW(x[i], y[i], depth+1, w)
+		if err != nil {
+			return 0, err
+		}
+		if eq {
 			continue
 		}
-		return order(x[i], y[i], depth+1)
+		return order(x[i], y[i], depth+1, w)
 	}
 	switch {
 	case len(x) < len(y):
@@ -978,8 +1029,12 @@ func callBuiltin(name string, args []any, kwnames []string, kwargs []any) (any, 
 			return Tuple(items), nil
 		case "sorted":
 			var err error
+			w := &work{maxWork}
 			sort.SliceStable(items, func(i, j int) bool {
-				c, e := order(items[i], items[j], 0)
+				if err != nil {
+					return false
+				}
+				c, e := order(items[i], items[j], 0, w)
 				if e != nil && err == nil {
 					err = errors.New("'<' not supported between these items")
 				}
@@ -1181,6 +1236,13 @@ func dictUpdate(d *Dict, src any) error {
 // the receiver expression (a name or an item), as Python's in-place change
 // would be seen through it.
 func (ev *evaluator) callMethod(fn attrExpr, recv any, args []any, kwnames []string, kwargs []any) (any, error) {
+	if s, ok := recv.(string); ok && fn.name == "format" {
+		kw := map[string]any{}
+		for i, k := range kwnames {
+			kw[k] = kwargs[i]
+		}
+		return strFormat(s, args, kw)
+	}
 	if len(kwnames) > 0 {
 		return nil, fmt.Errorf("keyword arguments to .%s(): %w", fn.name, errUnsupported)
 	}
@@ -1415,8 +1477,6 @@ func strMethod(s, name string, args []any) (any, error) {
 		return a, nil
 	}
 	switch name {
-	case "format":
-		return strFormat(s, args)
 	case "join":
 		if len(args) != 1 {
 			return nil, errors.New("join() takes exactly one argument")

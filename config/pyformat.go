@@ -36,7 +36,6 @@ func percentFormat(format string, args any) (string, error) {
 		argi++
 		return positional[argi-1], nil
 	}
-	usedMapping := false
 	var b strings.Builder
 	for i := 0; i < len(format); i++ {
 		c := format[i]
@@ -44,7 +43,6 @@ func percentFormat(format string, args any) (string, error) {
 			b.WriteByte(c)
 			continue
 		}
-		start := i
 		i++
 		if i >= len(format) {
 			return "", errors.New("incomplete format")
@@ -74,7 +72,7 @@ func percentFormat(format string, args any) (string, error) {
 			if !ok {
 				return "", fmt.Errorf("KeyError: %s", strRepr(key))
 			}
-			arg, haveArg, usedMapping = v, true, true
+			arg, haveArg = v, true
 			i = j
 		}
 		var spec fmtSpec
@@ -161,7 +159,6 @@ func percentFormat(format string, args any) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		_ = start
 		b.WriteString(s)
 		if b.Len() > maxStrLen {
 			return "", errTooLong
@@ -170,7 +167,6 @@ func percentFormat(format string, args any) (string, error) {
 	if argi < len(positional) && mapping == nil {
 		return "", errors.New("not all arguments converted during string formatting")
 	}
-	_ = usedMapping
 	return b.String(), nil
 }
 
@@ -616,8 +612,8 @@ func formatValue(v any, specText string) (string, error) {
 	return "", fmt.Errorf("format %T: %w", v, errUnsupported)
 }
 
-// strFormat is Python's str.format with positional arguments.
-func strFormat(format string, args []any) (string, error) {
+// strFormat is Python's str.format.
+func strFormat(format string, args []any, kwargs map[string]any) (string, error) {
 	auto := 0
 	mode := 0 // 0 unknown, 1 automatic, 2 manual
 	var resolve func(field string) (any, error)
@@ -650,7 +646,10 @@ func strFormat(format string, args []any) (string, error) {
 			}
 			v = args[n]
 		default:
-			return nil, fmt.Errorf("KeyError: %s", strRepr(name))
+			var ok bool
+			if v, ok = kwargs[name]; !ok {
+				return nil, fmt.Errorf("KeyError: %s", strRepr(name))
+			}
 		}
 		for rest != "" {
 			if rest[0] == '.' {

@@ -996,8 +996,8 @@ func parseNumber(text string) (any, error) {
 	lower := strings.ToLower(text)
 	if len(lower) > 1 && lower[0] == '0' && strings.ContainsRune("xob", rune(lower[1])) {
 		base := map[byte]int{'x': 16, 'o': 8, 'b': 2}[lower[1]]
-		digits := strings.TrimPrefix(strings.ReplaceAll(lower[2:], "_", ""), "")
-		if digits == "" || strings.HasPrefix(lower[2:], "__") {
+		digits := strings.ReplaceAll(lower[2:], "_", "")
+		if digits == "" {
 			return nil, bad
 		}
 		n, err := strconv.ParseInt(digits, base, 64)

@@ -133,14 +133,40 @@ func (d *tomlDoc) keysInOrder(path []string, m map[string]any) []string {
 
 // tomlError turns a go-toml error into one message naming the file and line,
 // with what to do about it.
-func tomlError(file string, err error) error {
+func tomlError(file string, data []byte, err error) error {
 	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		line, col := de.Position()
-		msg := strings.TrimPrefix(de.Error(), "toml: ")
-		return fmt.Errorf("%s:%d:%d: invalid TOML: %s; fix this line (TOML syntax: key = \"string\", [table], lists in [ ])", file, line, col, msg)
+	if !errors.As(err, &de) {
+		return fmt.Errorf("%s: invalid TOML: %v", file, err)
 	}
-	return fmt.Errorf("%s: invalid TOML: %v", file, err)
+	line, col := de.Position()
+	msg := strings.TrimPrefix(de.Error(), "toml: ")
+	hint := "fix the TOML syntax on that line (key = \"text\", numbers and true/false bare, lists in [ ], tables as [name])"
+	lines := strings.Split(string(data), "\n")
+	if line >= 1 && line <= len(lines) {
+		text := strings.TrimSpace(lines[line-1])
+		if key, value, ok := strings.Cut(text, "="); ok {
+			if i := strings.IndexByte(value, '#'); i >= 0 {
+				value = value[:i]
+			}
+			key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+			if bareWord(value) {
+				hint = fmt.Sprintf("text must be quoted: %s = %s", key, tomlString(value))
+			}
+		}
+	}
+	return fmt.Errorf("%s:%d:%d: invalid TOML: %s; %s", file, line, col, msg, hint)
+}
+
+// bareWord reports whether s looks like text someone forgot to quote.
+func bareWord(s string) bool {
+	if s == "" || strings.ContainsAny(s[:1], "\"'[{+-.0123456789") {
+		return false
+	}
+	switch s {
+	case "true", "false", "inf", "nan":
+		return false
+	}
+	return !strings.ContainsAny(s, "\"'[]{}")
 }
 
 // FromTOML reads a docbuild.toml; see MAPPING.md for how its keys map to
@@ -150,7 +176,7 @@ func tomlError(file string, err error) error {
 func FromTOML(dir, file string, data []byte) (*Config, []Warning, error) {
 	var top map[string]any
 	if err := toml.Unmarshal(data, &top); err != nil {
-		return nil, nil, tomlError(file, err)
+		return nil, nil, tomlError(file, data, err)
 	}
 	doc := scanTOML(data)
 	c := New(dir)
@@ -351,8 +377,15 @@ func (c *Config) WriteTOML(w io.Writer) error {
 			continue // None is the absence of a key
 		}
 		if err := checkTOMLable(v, 0); err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s = %s (%v)", name, Repr(v), err))
+			text := Repr(v)
+			if len(text) > 200 {
+				text = truncRunes(text, 200) + "..."
+			}
+			skipped = append(skipped, fmt.Sprintf("%s = %s (%v)", name, text, err))
 			continue
+		}
+		if name == "tags" {
+			continue // conf.py's tags object, not a setting; c.Tags is written below
 		}
 		if isSection(name) {
 			skipped = append(skipped, fmt.Sprintf("%s (the name of a table of docbuild.toml)", name))
@@ -485,40 +518,99 @@ func tomlUnshape(name string, v any) any {
 	return v
 }
 
+// checkTOMLable reports why v cannot be written as TOML: None, bytes,
+// non-string keys, a value that contains itself, or one whose text would
+// be unreasonably large (shared sub-values make it exponential).
 func checkTOMLable(v any, depth int) error {
+	tc := tomlCheck{sizes: map[any]int{}}
+	_, err := tc.check(v, depth)
+	return err
+}
+
+type tomlCheck struct {
+	sizes map[any]int // by container identity: estimated text size
+	path  []any
+}
+
+func (tc *tomlCheck) check(v any, depth int) (int, error) {
 	if depth > maxDepth {
-		return errTooDeep
+		return 0, errTooDeep
 	}
 	switch x := v.(type) {
 	case nil:
-		return errors.New("None has no TOML form")
+		return 0, errors.New("None has no TOML form")
 	case Bytes:
-		return errors.New("bytes have no TOML form")
-	case string, bool, int64, float64:
-		return nil
-	case []any, Tuple, *Set:
-		items, _ := iterate(x)
-		for _, it := range items {
-			if err := checkTOMLable(it, depth+1); err != nil {
-				return err
+		return 0, errors.New("bytes have no TOML form")
+	case string:
+		return len(x) + 2, nil
+	case bool, int64, float64:
+		return 8, nil
+	case []any, Tuple, *Set, *Dict:
+	default:
+		return 0, fmt.Errorf("%s has no TOML form", TypeName(v))
+	}
+	var id any
+	switch x := v.(type) {
+	case Tuple:
+		if len(x) > 0 {
+			id = &x[0]
+		}
+	default:
+		id = identity(v)
+	}
+	if id != nil {
+		for _, p := range tc.path {
+			if p == id {
+				return 0, errors.New("the value contains itself")
 			}
 		}
+		if n, ok := tc.sizes[id]; ok {
+			return n, nil
+		}
+		tc.path = append(tc.path, id)
+		defer func() { tc.path = tc.path[:len(tc.path)-1] }()
+	}
+	size := 2
+	add := func(n int, err error) error {
+		if err != nil {
+			return err
+		}
+		size += n + 2
+		if size > maxRepr {
+			return errTooLarge
+		}
 		return nil
-	case *Dict:
+	}
+	if d, ok := v.(*Dict); ok {
 		var err error
-		x.Each(func(k, val any) {
+		d.Each(func(k, val any) {
 			if err != nil {
 				return
 			}
-			if _, ok := k.(string); !ok {
+			ks, ok := k.(string)
+			if !ok {
 				err = fmt.Errorf("key %s is not a string", Repr(k))
 				return
 			}
-			err = checkTOMLable(val, depth+1)
+			if err = add(len(ks)+3, nil); err == nil {
+				err = add(tc.check(val, depth+1))
+			}
 		})
-		return err
+		if err != nil {
+			return 0, err
+		}
+	} else {
+		items, _ := iterate(v)
+		for _, it := range items {
+			if err := add(tc.check(it, depth+1)); err != nil {
+				return 0, err
+			}
+		}
 	}
-	return fmt.Errorf("%s has no TOML form", TypeName(v))
+	if id != nil {
+		tc.sizes[id] = size
+	}
+	return size, nil
 }
 
 // tomlInline renders a value checked by checkTOMLable as inline TOML.

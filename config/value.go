@@ -176,8 +176,36 @@ func (s *Set) Len() int {
 // errUnhashable is returned when a list, dict or set is used as a key.
 var errUnhashable = errors.New("unhashable type")
 
+// work bounds the nodes a walk over a value visits. Values can share
+// sub-values (t = (t, t) repeated), making naive walks exponential; Python
+// would take as long, docbuild gives up instead of hanging.
+type work struct{ left int }
+
+const maxWork = 1 << 20
+
+// maxKeyLen bounds the text hashKey builds for a tuple key; real keys are
+// short, and a bound keeps shared sub-tuples from costing memory.
+const maxKeyLen = 1 << 16
+
+var errTooLarge = errors.New("value too large to process")
+
+func (w *work) step() error {
+	w.left--
+	if w.left < 0 {
+		return errTooLarge
+	}
+	return nil
+}
+
 // hashKey gives equal Python values equal strings, so Dict can index them.
 func hashKey(v any) (string, error) {
+	return hashKeyW(v, &work{maxWork})
+}
+
+func hashKeyW(v any, w *work) (string, error) {
+	if err := w.step(); err != nil {
+		return "", err
+	}
 	switch x := v.(type) {
 	case nil:
 		return "N", nil
@@ -201,13 +229,16 @@ func hashKey(v any) (string, error) {
 		var b strings.Builder
 		b.WriteString("t(")
 		for _, e := range x {
-			h, err := hashKey(e)
+			h, err := hashKeyW(e, w)
 			if err != nil {
 				return "", err
 			}
 			b.WriteString(strconv.Itoa(len(h)))
 			b.WriteByte(':')
 			b.WriteString(h)
+			if b.Len() > maxKeyLen {
+				return "", errTooLarge
+			}
 		}
 		b.WriteByte(')')
 		return b.String(), nil
@@ -278,15 +309,24 @@ const maxDepth = 200
 
 var errTooDeep = errors.New("value nested too deeply")
 
-// equal is Python's ==, for the value model.
+// equal is Python's ==, for the value model. Like Python it takes a value
+// to be equal to itself without looking inside.
 func equal(a, b any) bool {
-	eq, err := equalDepth(a, b, 0)
+	eq, err := equalW(a, b, 0, &work{maxWork})
 	return err == nil && eq
 }
 
-func equalDepth(a, b any, depth int) (bool, error) {
+// sameSeq reports whether two slices are the same list object.
+func sameSeq(x, y []any) bool {
+	return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+}
+
+func equalW(a, b any, depth int, w *work) (bool, error) {
 	if depth > maxDepth {
 		return false, errTooDeep
+	}
+	if err := w.step(); err != nil {
+		return false, err
 	}
 	if x, ok := number(a); ok {
 		if y, ok := number(b); ok {
@@ -308,24 +348,27 @@ func equalDepth(a, b any, depth int) (bool, error) {
 		if !ok {
 			return false, nil
 		}
-		return equalSeq(x, y, depth)
+		return equalSeq(x, y, depth, w)
 	case Tuple:
 		y, ok := b.(Tuple)
 		if !ok {
 			return false, nil
 		}
-		return equalSeq(x, y, depth)
+		return equalSeq(x, y, depth, w)
 	case *Dict:
 		y, ok := b.(*Dict)
 		if !ok || x.Len() != y.Len() {
 			return false, nil
 		}
+		if x == y {
+			return true, nil
+		}
 		for i, k := range x.keys {
-			w, ok := y.Get(k)
+			v, ok := y.Get(k)
 			if !ok {
 				return false, nil
 			}
-			eq, err := equalDepth(x.values[i], w, depth+1)
+			eq, err := equalW(x.values[i], v, depth+1, w)
 			if err != nil || !eq {
 				return false, err
 			}
@@ -346,12 +389,15 @@ func equalDepth(a, b any, depth int) (bool, error) {
 	return false, nil
 }
 
-func equalSeq(x, y []any, depth int) (bool, error) {
+func equalSeq(x, y []any, depth int, w *work) (bool, error) {
 	if len(x) != len(y) {
 		return false, nil
 	}
+	if sameSeq(x, y) {
+		return true, nil
+	}
 	for i := range x {
-		eq, err := equalDepth(x[i], y[i], depth+1)
+		eq, err := equalW(x[i], y[i], depth+1, w)
 		if err != nil || !eq {
 			return false, err
 		}
@@ -397,10 +443,13 @@ const maxRepr = 1 << 22
 var errTooLong = errors.New("value too large")
 
 // Repr returns Python's repr(v). Self-containing values print as Python
-// prints them ({...}, [...]).
+// prints them ({...}, [...]); text beyond 4 MiB is cut and ends in "...".
 func Repr(v any) string {
-	var w reprWriter
+	w := reprWriter{limit: maxRepr}
 	w.repr(v, 0)
+	if w.over {
+		return w.String() + "..."
+	}
 	return w.String()
 }
 
@@ -433,7 +482,7 @@ type reprWriter struct {
 	strings.Builder
 	limit int
 	over  bool
-	seen  []any
+	seen  []any // containers being printed, by identity
 }
 
 func (w *reprWriter) put(s string) {
@@ -447,18 +496,31 @@ func (w *reprWriter) put(s string) {
 	w.WriteString(s)
 }
 
-// enter detects self-containing containers (only *Dict and *Set can be,
-// since lists are grown by copying) and excessive depth.
+// enter detects self-containing containers and excessive depth. A list
+// is identified by its first element's address (item assignment can make a
+// list contain itself).
 func (w *reprWriter) enter(v any, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
+	id := identity(v)
 	for _, s := range w.seen {
-		if s == v {
+		if s == id {
 			return false
 		}
 	}
 	return true
+}
+
+// identity returns a comparable identity for a container value.
+func identity(v any) any {
+	if l, ok := v.([]any); ok {
+		if len(l) == 0 {
+			return nil
+		}
+		return &l[0]
+	}
+	return v
 }
 
 func (w *reprWriter) repr(v any, depth int) {
@@ -483,13 +545,15 @@ func (w *reprWriter) repr(v any, depth int) {
 	case Bytes:
 		w.put(bytesRepr(string(x)))
 	case []any:
-		if depth > maxDepth {
+		if !w.enter(x, depth) {
 			w.put("[...]")
 			return
 		}
+		w.seen = append(w.seen, identity(x))
 		w.put("[")
 		w.items(x, depth)
 		w.put("]")
+		w.seen = w.seen[:len(w.seen)-1]
 	case Tuple:
 		if depth > maxDepth {
 			w.put("(...)")
@@ -506,7 +570,7 @@ func (w *reprWriter) repr(v any, depth int) {
 			w.put("{...}")
 			return
 		}
-		w.seen = append(w.seen, x)
+		w.seen = append(w.seen, identity(x))
 		w.put("{")
 		for i, k := range x.keys {
 			if i > 0 {
