@@ -85,9 +85,9 @@ func TestHugeLine(t *testing.T) {
 // TestMarkdownDeepNesting does the same for the Markdown reader.
 func TestMarkdownDeepNesting(t *testing.T) {
 	for name, text := range map[string]string{
-		"quotes":  strings.Repeat(">", 5000) + " deep\n",
-		"lists":   nestedMDList(2000),
-		"fences":  strings.Repeat("::::{note}\n", 300) + "x\n",
+		"quotes":   strings.Repeat(">", 5000) + " deep\n",
+		"lists":    nestedMDList(2000),
+		"fences":   strings.Repeat("::::{note}\n", 300) + "x\n",
 		"emphasis": strings.Repeat("*a _b ", 10000),
 	} {
 		doc := doctree.NewDocument("test.md", nil)
