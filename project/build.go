@@ -74,7 +74,15 @@ type Build struct {
 	// Resolvers run on each document after the environment is merged,
 	// before the builder writes it (cross-references, toctrees).
 	Resolvers []Resolver
-	Now       time.Time
+	// PostRead hooks run once, in order, after the environment is merged
+	// and before any document is resolved: what every resolver and the
+	// builder share (section numbers, the site's toctree) is computed there
+	// from the documents while no resolver is changing them.
+	PostRead []func(b *Build) error
+	// Builder is the builder of the current Run, set before reading, so
+	// that resolvers can ask it how it links documents.
+	Builder Builder
+	Now     time.Time
 
 	Sources  []Source
 	byName   map[string]*Source
@@ -86,6 +94,8 @@ type Build struct {
 	Docs map[string]*doctree.Document
 
 	mu       sync.Mutex
+	sharedMu sync.Mutex
+	shared   map[any]any
 	messages []Message
 	warnings int
 	errors   int
@@ -165,13 +175,20 @@ func New(opts Options) (*Build, error) {
 }
 
 // DefaultDocTransforms are the docutils transforms Sphinx applies to each
-// document (its reader, parser and writer lists).
+// document while reading: its reader's and parser's. Sphinx reads with an
+// "unfiltered" writer, so none of docutils' writer transforms run (no
+// "Docutils System Messages" section).
 func DefaultDocTransforms() []*transforms.Transform {
 	var out []*transforms.Transform
 	out = append(out, transforms.ReaderTransforms()...)
-	out = append(out, transforms.RSTParserTransforms()...)
-	return append(out, transforms.WriterTransforms()...)
+	return append(out, transforms.RSTParserTransforms()...)
 }
+
+// htmlSupport is the reading writer as Sphinx declares it: it supports
+// only "html", which decides what the components.Filter transform keeps.
+type htmlSupport struct{}
+
+func (htmlSupport) Supports(format string) bool { return format == "html" }
 
 func cutEq(s string) (string, string, bool) {
 	for i := 0; i < len(s); i++ {
@@ -196,6 +213,24 @@ func (b *Build) report(m Message) {
 	if b.Opts.Log != nil && m.Level >= doctree.LevelWarning {
 		fmt.Fprintln(b.Opts.Log, m.String())
 	}
+}
+
+// Shared returns the value stored under key, storing init() there first
+// when there is none. Packages that extend the build (resolvers,
+// builders) keep their per-build state here rather than in globals; key
+// is a value of an unexported type of theirs.
+func (b *Build) Shared(key any, init func() any) any {
+	b.sharedMu.Lock()
+	defer b.sharedMu.Unlock()
+	if v, ok := b.shared[key]; ok {
+		return v
+	}
+	if b.shared == nil {
+		b.shared = map[any]any{}
+	}
+	v := init()
+	b.shared[key] = v
+	return v
 }
 
 // Report records a message of the build; builders and resolvers use it.
@@ -326,8 +361,14 @@ func (b *Build) checkOrphans() {
 	}
 }
 
-// Resolve runs the resolvers on every document in parallel.
+// Resolve runs the PostRead hooks, then the resolvers on every document in
+// parallel.
 func (b *Build) Resolve(ctx context.Context) error {
+	for _, h := range b.PostRead {
+		if err := h(b); err != nil {
+			return err
+		}
+	}
 	names := b.Env.DocNames()
 	msgs := make([][]Message, len(names))
 	err := b.parallel(ctx, "resolving", len(names), func(i int) error {
@@ -414,6 +455,7 @@ func replaceDir(staging, out string) error {
 // Run reads, resolves and writes with builder.
 func (b *Build) Run(ctx context.Context, builder Builder) (Result, error) {
 	start := time.Now()
+	b.Builder = builder
 	if err := b.Read(ctx); err != nil {
 		return Result{}, err
 	}

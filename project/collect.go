@@ -51,6 +51,8 @@ func Collect(doc *doctree.Document, docname string) *env.DocRecord {
 			if uri := e.GetString("uri"); uri != "" && !strings.Contains(uri, "://") && !strings.HasPrefix(uri, "data:") {
 				r.Images = append(r.Images, uri)
 			}
+		case "index":
+			r.Index = append(r.Index, IndexEntriesOf(e)...)
 		case "download_reference":
 			if t := e.GetString("reftarget"); t != "" {
 				r.Downloads = append(r.Downloads, t)
@@ -301,4 +303,57 @@ func collectLabels(doc *doctree.Document, r *env.DocRecord) {
 		}
 		r.Labels[name] = env.Label{DocName: r.DocName, ID: id, Title: title, Line: line}
 	}
+}
+
+// IndexEntriesOf reads the entries attribute of an index node: Sphinx's
+// 5-tuples (type, value, target id, main, key), in whichever list form the
+// directive or role stored them. A missing key (Python's None) is "".
+func IndexEntriesOf(e *doctree.Element) []env.IndexEntry {
+	v, ok := e.Get("entries")
+	if !ok {
+		return nil
+	}
+	var out []env.IndexEntry
+	add := func(f []string) {
+		for len(f) < 5 {
+			f = append(f, "")
+		}
+		out = append(out, env.IndexEntry{Type: f[0], Value: f[1], TargetID: f[2], Main: f[3], Key: f[4]})
+	}
+	fields := func(x any) []string {
+		switch t := x.(type) {
+		case []string:
+			return append([]string(nil), t...)
+		case [5]string:
+			return t[:]
+		case [4]string:
+			return t[:]
+		case []any:
+			s := make([]string, len(t))
+			for i, v := range t {
+				s[i], _ = v.(string)
+			}
+			return s
+		}
+		return nil
+	}
+	switch t := v.(type) {
+	case []env.IndexEntry:
+		return append(out, t...)
+	case [][]string:
+		for _, f := range t {
+			add(append([]string(nil), f...))
+		}
+	case [][5]string:
+		for _, f := range t {
+			add(f[:])
+		}
+	case []any:
+		for _, x := range t {
+			if f := fields(x); f != nil {
+				add(f)
+			}
+		}
+	}
+	return out
 }

@@ -62,6 +62,10 @@ func (b *Build) docSettings() *doctree.Settings {
 		s.LanguageCode = b.Cfg.Language
 	}
 	s.Now = b.Now
+	if b.Cfg.Smartquotes {
+		// Sphinx's smartquotes setting (on by default).
+		s.SmartQuotes = "yes"
+	}
 	return s
 }
 
@@ -118,7 +122,7 @@ func (b *Build) readDoc(src Source) (res *ReadResult) {
 	}()
 	tr := transforms.NewTransformer(doc, b.Transforms)
 	tr.Languages = b.Registry
-	tr.Components["writer"] = transforms.PseudoXMLWriter
+	tr.Components["writer"] = htmlSupport{}
 	tr.AddTransforms(b.DocTransforms...)
 	if err := tr.Apply(); err != nil {
 		if _, ok := err.(*doctree.HaltError); !ok {

@@ -1,0 +1,3 @@
+# Sphinx configuration of the Sphinx-node oracle project (see ../gen_sphinxnodes.py).
+project = 'sphinxnodes'
+numfig = True
