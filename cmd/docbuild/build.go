@@ -118,7 +118,10 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "build succeeded: %d pages written to %s, %d warnings, %d errors, in %.2fs\n",
 			res.Pages, out, res.Warnings, res.Errors, res.Elapsed.Seconds())
 	}
-	if res.Errors > 0 || (*werror && res.Warnings > 0) {
+	// As sphinx-build: problems in documents are reported, but only -W
+	// turns them into a failing exit status.
+	if *werror && res.Warnings+res.Errors > 0 {
+		fmt.Fprintf(stderr, "docbuild: %d warnings and %d errors with -W: failing\n", res.Warnings, res.Errors)
 		return 1
 	}
 	return 0
