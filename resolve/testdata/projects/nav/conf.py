@@ -1,0 +1,2 @@
+project = 'Nav'
+exclude_patterns = ['excluded.rst', '_build']

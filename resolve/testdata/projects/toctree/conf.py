@@ -1,0 +1,2 @@
+project = 'Toc'
+exclude_patterns = ['excluded.rst', '_build']
