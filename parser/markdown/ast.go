@@ -131,7 +131,7 @@ func (n *amsmath) Dump(src []byte, level int) {
 // fieldList holds fields (fieldlist).
 type fieldList struct{ ast.BaseBlock }
 
-func (n *fieldList) Kind() ast.NodeKind          { return kindFieldList }
+func (n *fieldList) Kind() ast.NodeKind         { return kindFieldList }
 func (n *fieldList) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // field is one field: its first child is the fieldName, the others are
@@ -150,28 +150,30 @@ func (n *field) Dump(src []byte, level int) {
 // fieldName holds a field's name as inline text.
 type fieldName struct{ ast.BaseBlock }
 
-func (n *fieldName) Kind() ast.NodeKind          { return kindFieldName }
+func (n *fieldName) Kind() ast.NodeKind         { return kindFieldName }
 func (n *fieldName) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // defList is a definition list (deflist): defTerm and defDesc children.
 type defList struct{ ast.BaseBlock }
 
-func (n *defList) Kind() ast.NodeKind          { return kindDefList }
+func (n *defList) Kind() ast.NodeKind         { return kindDefList }
 func (n *defList) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // defTerm is a term line, as inline text.
 type defTerm struct{ ast.BaseBlock }
 
-func (n *defTerm) Kind() ast.NodeKind          { return kindDefTerm }
+func (n *defTerm) Kind() ast.NodeKind         { return kindDefTerm }
 func (n *defTerm) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // defDesc is one definition, holding blocks.
 type defDesc struct {
 	ast.BaseBlock
-	indent int
+	// indent is the indentation, relative to the list, that continuation
+	// lines need; blkIndent the absolute column of the content.
+	indent, blkIndent int
 }
 
-func (n *defDesc) Kind() ast.NodeKind          { return kindDefDesc }
+func (n *defDesc) Kind() ast.NodeKind         { return kindDefDesc }
 func (n *defDesc) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // footnoteDef is "[^label]: ..." with its blocks.
@@ -246,5 +248,14 @@ func (n *substInline) Dump(src []byte, level int) {
 // two tildes).
 type strikethrough struct{ ast.BaseInline }
 
-func (n *strikethrough) Kind() ast.NodeKind          { return kindStrikethrough }
+func (n *strikethrough) Kind() ast.NodeKind         { return kindStrikethrough }
 func (n *strikethrough) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// loneTilde is the odd "~" of a run of tildes, which markdown-it keeps as
+// text and moves after a closing strikethrough.
+type loneTilde struct{ ast.BaseInline }
+
+var kindLoneTilde = ast.NewNodeKind("MystLoneTilde")
+
+func (n *loneTilde) Kind() ast.NodeKind         { return kindLoneTilde }
+func (n *loneTilde) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }

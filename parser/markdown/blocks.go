@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -199,8 +200,8 @@ func (frontMatterParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 }
 
 func (frontMatterParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (frontMatterParser) CanInterruptParagraph() bool              { return true }
-func (frontMatterParser) CanAcceptIndentedLine() bool              { return false }
+func (frontMatterParser) CanInterruptParagraph() bool                 { return true }
+func (frontMatterParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- (target)= ----
 
@@ -225,8 +226,8 @@ func (targetParser) Continue(n ast.Node, r text.Reader, pc parser.Context) parse
 	return singleLine(n, r, pc)
 }
 func (targetParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (targetParser) CanInterruptParagraph() bool              { return true }
-func (targetParser) CanAcceptIndentedLine() bool              { return false }
+func (targetParser) CanInterruptParagraph() bool                 { return true }
+func (targetParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- % comments ----
 
@@ -259,8 +260,8 @@ func (lineCommentParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 }
 
 func (lineCommentParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (lineCommentParser) CanInterruptParagraph() bool              { return true }
-func (lineCommentParser) CanAcceptIndentedLine() bool              { return false }
+func (lineCommentParser) CanInterruptParagraph() bool                 { return true }
+func (lineCommentParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- +++ block breaks ----
 
@@ -296,8 +297,8 @@ func (blockBreakParser) Continue(n ast.Node, r text.Reader, pc parser.Context) p
 	return singleLine(n, r, pc)
 }
 func (blockBreakParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (blockBreakParser) CanInterruptParagraph() bool              { return true }
-func (blockBreakParser) CanAcceptIndentedLine() bool              { return false }
+func (blockBreakParser) CanInterruptParagraph() bool                 { return true }
+func (blockBreakParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- ::: colon fences ----
 
@@ -362,8 +363,8 @@ func (colonFenceParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 }
 
 func (colonFenceParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (colonFenceParser) CanInterruptParagraph() bool              { return true }
-func (colonFenceParser) CanAcceptIndentedLine() bool              { return false }
+func (colonFenceParser) CanInterruptParagraph() bool                 { return true }
+func (colonFenceParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- $$ math blocks (dollarmath) ----
 
@@ -476,8 +477,8 @@ func (mathBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 func (mathBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (mathBlockParser) CanInterruptParagraph() bool              { return false }
-func (mathBlockParser) CanAcceptIndentedLine() bool              { return false }
+func (mathBlockParser) CanInterruptParagraph() bool                 { return false }
+func (mathBlockParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- amsmath environments ----
 
@@ -500,8 +501,8 @@ func (amsmathParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	closer := `\end{` + string(m[1]) + string(m[2]) + `}`
-	idx := strings.Index(string(rest), closer)
+	closer := []byte(`\end{` + string(m[1]) + string(m[2]) + `}`)
+	idx := bytes.Index(rest, closer)
 	if idx < 0 {
 		return nil, parser.NoChildren
 	}
@@ -530,8 +531,8 @@ func (amsmathParser) Continue(node ast.Node, reader text.Reader, pc parser.Conte
 }
 
 func (amsmathParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (amsmathParser) CanInterruptParagraph() bool              { return true }
-func (amsmathParser) CanAcceptIndentedLine() bool              { return false }
+func (amsmathParser) CanInterruptParagraph() bool                 { return true }
+func (amsmathParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- {{ substitution }} blocks ----
 
@@ -561,8 +562,8 @@ func (substBlockParser) Continue(n ast.Node, r text.Reader, pc parser.Context) p
 	return singleLine(n, r, pc)
 }
 func (substBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (substBlockParser) CanInterruptParagraph() bool              { return false }
-func (substBlockParser) CanAcceptIndentedLine() bool              { return false }
+func (substBlockParser) CanInterruptParagraph() bool                 { return false }
+func (substBlockParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- [^label]: footnote definitions ----
 
@@ -621,8 +622,8 @@ func (footnoteDefParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 }
 
 func (footnoteDefParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (footnoteDefParser) CanInterruptParagraph() bool              { return true }
-func (footnoteDefParser) CanAcceptIndentedLine() bool              { return false }
+func (footnoteDefParser) CanInterruptParagraph() bool                 { return true }
+func (footnoteDefParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- :name: field lists (fieldlist) ----
 
@@ -646,6 +647,25 @@ func fieldMarker(line []byte, pos int) (after, nameStart, nameEnd int) {
 	return i + 1, pos + 1, i
 }
 
+// isTableDelimRow reports whether line is a GFM table delimiter row
+// ("|:--|--:|").
+func isTableDelimRow(line []byte) bool {
+	t := strings.TrimSpace(string(lineBody(line)))
+	if !strings.Contains(t, "-") {
+		return false
+	}
+	t = strings.Trim(t, "|")
+	for _, cell := range strings.Split(t, "|") {
+		c := strings.TrimSpace(cell)
+		c = strings.TrimPrefix(c, ":")
+		c = strings.TrimSuffix(c, ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
+}
+
 type fieldListParser struct{}
 
 func (fieldListParser) Trigger() []byte { return []byte{':'} }
@@ -656,6 +676,11 @@ func (fieldListParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	}
 	line, _ := reader.PeekLine()
 	if after, _, _ := fieldMarker(line, pc.BlockOffset()); after < 0 {
+		return nil, parser.NoChildren
+	}
+	if last := pc.LastOpenedBlock().Node; last != nil && last.Kind() == ast.KindParagraph && isTableDelimRow(line) {
+		// markdown-it's table rule comes first: this is a table's
+		// delimiter row, not a field.
 		return nil, parser.NoChildren
 	}
 	return &fieldList{}, parser.HasChildren
@@ -679,8 +704,8 @@ func (fieldListParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 func (fieldListParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (fieldListParser) CanInterruptParagraph() bool              { return true }
-func (fieldListParser) CanAcceptIndentedLine() bool              { return false }
+func (fieldListParser) CanInterruptParagraph() bool                 { return true }
+func (fieldListParser) CanAcceptIndentedLine() bool                 { return false }
 
 type fieldParser struct{}
 
@@ -738,8 +763,8 @@ func (fieldParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 }
 
 func (fieldParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (fieldParser) CanInterruptParagraph() bool              { return true }
-func (fieldParser) CanAcceptIndentedLine() bool              { return false }
+func (fieldParser) CanInterruptParagraph() bool                 { return true }
+func (fieldParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- definition lists (deflist) ----
 
@@ -773,29 +798,36 @@ func quoteDepth(n ast.Node) int {
 	return d
 }
 
-// stripQuotes removes leading white space and depth block-quote markers.
-func stripQuotes(line []byte, depth int) ([]byte, int) {
-	i := 0
-	for i < len(line) && isSpaceTab(line[i]) {
-		i++
+// stripQuotes skips leading white space and depth block-quote markers:
+// it returns the index of the first character after them and its column.
+func stripQuotes(line []byte, depth int) (int, int) {
+	i, col := 0, 0
+	skipWS := func() {
+		for i < len(line) && isSpaceTab(line[i]) {
+			if line[i] == '\t' {
+				col += util.TabWidth(col)
+			} else {
+				col++
+			}
+			i++
+		}
 	}
+	skipWS()
 	for ; depth > 0; depth-- {
 		if i < len(line) && line[i] == '>' {
 			i++
-			if i < len(line) && isSpaceTab(line[i]) {
-				i++
-			}
+			col++
 		}
-		for i < len(line) && isSpaceTab(line[i]) {
-			i++
-		}
+		skipWS()
 	}
-	return line, i
+	return i, col
 }
 
 // termFollows reports whether the line after the one ending at stop (or
-// the one after it, when that is blank) starts with a definition marker.
-func termFollows(si *srcInfo, stop int, depth int) bool {
+// the one after it, when that is blank) starts with a definition marker at
+// column minIndent or more (markdown-it-deflist's look-ahead from a term
+// line; the marker line must not be less indented than the block).
+func termFollows(si *srcInfo, stop, depth, minIndent int) bool {
 	if stop <= 0 || stop > len(si.src) {
 		return false
 	}
@@ -805,17 +837,27 @@ func termFollows(si *srcInfo, stop int, depth int) bool {
 		if i >= si.nlines() {
 			return false
 		}
-		raw := si.src[si.starts[i]:si.lineEnd(i)]
-		line, p := stripQuotes(raw, depth)
+		line := si.src[si.starts[i]:si.lineEnd(i)]
+		p, col := stripQuotes(line, depth)
 		if p >= len(line) {
 			if k == 1 {
 				continue
 			}
 			return false
 		}
-		return defMarker(line, p) >= 0
+		return col >= minIndent && defMarker(line, p) >= 0
 	}
 	return false
+}
+
+// blockIndent is the column where the content of parent starts, as
+// markdown-it's blkIndent: the reader's column, or for a definition the
+// marker's column plus two.
+func blockIndent(parent ast.Node, reader text.Reader) int {
+	if d, ok := parent.(*defDesc); ok {
+		return d.blkIndent
+	}
+	return reader.LineOffset()
 }
 
 type defListParser struct{}
@@ -827,7 +869,7 @@ func (defListParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 		return nil, parser.NoChildren
 	}
 	line, seg := reader.PeekLine()
-	if util.IsBlank(line) || !termFollows(getSrc(pc), seg.Stop, quoteDepth(parent)) {
+	if util.IsBlank(line) || !termFollows(getSrc(pc), seg.Stop, quoteDepth(parent), blockIndent(parent, reader)) {
 		return nil, parser.NoChildren
 	}
 	return &defList{}, parser.HasChildren
@@ -845,15 +887,15 @@ func (defListParser) Continue(node ast.Node, reader text.Reader, pc parser.Conte
 	if last, ok := node.LastChild().(*defDesc); ok && w >= last.indent {
 		return parser.Continue | parser.HasChildren
 	}
-	if termFollows(getSrc(pc), seg.Stop, quoteDepth(node)) {
+	if termFollows(getSrc(pc), seg.Stop, quoteDepth(node), reader.LineOffset()) {
 		return parser.Continue | parser.HasChildren
 	}
 	return parser.Close
 }
 
 func (defListParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (defListParser) CanInterruptParagraph() bool              { return false }
-func (defListParser) CanAcceptIndentedLine() bool              { return false }
+func (defListParser) CanInterruptParagraph() bool                 { return false }
+func (defListParser) CanAcceptIndentedLine() bool                 { return false }
 
 type defTermParser struct{}
 
@@ -867,7 +909,7 @@ func (defTermParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	if util.IsBlank(line) || defMarker(line, pc.BlockOffset()) >= 0 {
 		return nil, parser.NoChildren
 	}
-	if !termFollows(getSrc(pc), seg.Stop, quoteDepth(parent)) {
+	if !termFollows(getSrc(pc), seg.Stop, quoteDepth(parent), blockIndent(parent, reader)) {
 		return nil, parser.NoChildren
 	}
 	s := seg.TrimLeftSpace(reader.Source())
@@ -883,8 +925,8 @@ func (defTermParser) Continue(n ast.Node, r text.Reader, pc parser.Context) pars
 	return singleLine(n, r, pc)
 }
 func (defTermParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (defTermParser) CanInterruptParagraph() bool              { return false }
-func (defTermParser) CanAcceptIndentedLine() bool              { return false }
+func (defTermParser) CanInterruptParagraph() bool                 { return false }
+func (defTermParser) CanAcceptIndentedLine() bool                 { return false }
 
 type defDescParser struct{}
 
@@ -900,7 +942,7 @@ func (defDescParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	if start < 0 {
 		return nil, parser.NoChildren
 	}
-	d := &defDesc{indent: pc.BlockIndent() + 2}
+	d := &defDesc{indent: pc.BlockIndent() + 2, blkIndent: reader.LineOffset() + pc.BlockIndent() + 2}
 	// The content's own indentation counts from two columns past the
 	// marker: beyond four more, it is an indented code block.
 	body := lineBody(line)
@@ -932,8 +974,8 @@ func (defDescParser) Continue(node ast.Node, reader text.Reader, pc parser.Conte
 }
 
 func (defDescParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (defDescParser) CanInterruptParagraph() bool              { return true }
-func (defDescParser) CanAcceptIndentedLine() bool              { return false }
+func (defDescParser) CanInterruptParagraph() bool                 { return true }
+func (defDescParser) CanAcceptIndentedLine() bool                 { return false }
 
 // ---- inline-only parsing ----
 
@@ -947,7 +989,7 @@ type inlineBlock struct{ ast.BaseBlock }
 
 var kindInlineBlock = ast.NewNodeKind("MystInlineBlock")
 
-func (n *inlineBlock) Kind() ast.NodeKind          { return kindInlineBlock }
+func (n *inlineBlock) Kind() ast.NodeKind         { return kindInlineBlock }
 func (n *inlineBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 func (inlineBlockParser) Trigger() []byte { return nil }
@@ -959,10 +1001,23 @@ func (p inlineBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.C
 }
 
 func (p inlineBlockParser) add(n *inlineBlock, reader text.Reader, first bool) {
-	_, seg := reader.PeekLine()
+	line, seg := reader.PeekLine()
 	if !first {
 		// markdown-it's newline rule skips the next line's leading spaces.
 		seg = seg.TrimLeftSpace(reader.Source())
+		if seg.IsEmpty() {
+			// a blank line: keep its line break (goldmark needs a
+			// non-empty line)
+			if len(line) == 0 || line[len(line)-1] != '\n' {
+				reader.AdvanceToEOL()
+				return
+			}
+			seg = text.NewSegment(seg.Stop-1, seg.Stop)
+			if seg.Start < 0 || reader.Source()[seg.Start] != '\n' {
+				reader.AdvanceToEOL()
+				return
+			}
+		}
 	}
 	n.Lines().Append(seg)
 	reader.AdvanceToEOL()
@@ -974,5 +1029,5 @@ func (p inlineBlockParser) Continue(node ast.Node, reader text.Reader, pc parser
 }
 
 func (inlineBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (inlineBlockParser) CanInterruptParagraph() bool              { return false }
-func (inlineBlockParser) CanAcceptIndentedLine() bool              { return true }
+func (inlineBlockParser) CanInterruptParagraph() bool                 { return false }
+func (inlineBlockParser) CanAcceptIndentedLine() bool                 { return true }

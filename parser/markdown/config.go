@@ -94,6 +94,9 @@ type Config struct {
 	DmathAllowSpace   bool
 	DmathAllowDigits  bool
 	DmathDoubleInline bool
+	// UpdateMathjax keeps MathJax off in Sphinx pages except for math that
+	// dollarmath found (level-1 sections get mathjax_ignore classes).
+	UpdateMathjax bool
 }
 
 // DefaultConfig returns MyST-Parser 0.18.1's defaults.
@@ -108,6 +111,7 @@ func DefaultConfig() Config {
 		DmathAllowLabels:    true,
 		DmathAllowSpace:     true,
 		DmathAllowDigits:    true,
+		UpdateMathjax:       true,
 	}
 }
 
@@ -189,6 +193,8 @@ func (c *Config) SetOption(name, value string) error {
 		c.DmathAllowDigits, err = parseBool(value)
 	case "dmath_double_inline":
 		c.DmathDoubleInline, err = parseBool(value)
+	case "update_mathjax":
+		c.UpdateMathjax, err = parseBool(value)
 	default:
 		return fmt.Errorf("unknown MyST setting %q", name)
 	}

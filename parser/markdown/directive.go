@@ -151,9 +151,10 @@ func parseDirectiveOptions(content string, d *directives.Directive, raw bool) (s
 			block = content
 			content = ""
 		}
-		v, err := yamlLoad(dedent(block))
+		yamlText := dedent(block)
+		v, err := yamlLoad(yamlText)
 		if err != nil {
-			return "", nil, directiveErr("Invalid options YAML: %s", yamlErrorText(err))
+			return "", nil, directiveErr("Invalid options YAML: %s", yamlErrorText(yamlText, err))
 		}
 		if v != nil {
 			m, ok := v.(*yamlMap)
@@ -170,9 +171,10 @@ func parseDirectiveOptions(content string, d *directives.Directive, raw bool) (s
 			lines = lines[1:]
 		}
 		content = strings.Join(lines, "\n")
-		v, err := yamlLoad(strings.Join(yamlLines, "\n"))
+		yamlText := strings.Join(yamlLines, "\n")
+		v, err := yamlLoad(yamlText)
 		if err != nil {
-			return "", nil, directiveErr("Invalid options YAML: %s", yamlErrorText(err))
+			return "", nil, directiveErr("Invalid options YAML: %s", yamlErrorText(yamlText, err))
 		}
 		if v != nil {
 			m, ok := v.(*yamlMap)
@@ -230,8 +232,12 @@ func parseDirectiveOptions(content string, d *directives.Directive, raw bool) (s
 	return content, opts, nil
 }
 
-// yamlErrorText shortens yaml.v3's error text to its message.
-func yamlErrorText(err error) string {
+// yamlErrorText is PyYAML's text for the error, when known, else
+// yaml.v3's.
+func yamlErrorText(text string, err error) string {
+	if msg, ok := pyyamlError(text); ok {
+		return msg
+	}
 	return strings.TrimPrefix(err.Error(), "yaml: ")
 }
 
@@ -286,7 +292,7 @@ func (r *renderer) runDirective(name, firstLine, content string, position int) (
 	literal := func() *doctree.Element {
 		return doctree.NewTextElement(doctree.TagLiteralBlock, content, content)
 	}
-	reg := r.p.registry()
+	reg := r.reg
 	isInclude := d == reg.Directive("include")
 	isTest := d == reg.Directive("restructuredtext-test-directive")
 	if isInclude {

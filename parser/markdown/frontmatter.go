@@ -122,7 +122,7 @@ func setTopmatterField(c *Config, name string, v any) error {
 	case "dmath_double_inline":
 		c.DmathDoubleInline, err = asBool(name, v)
 	case "update_mathjax":
-		_, err = asBool(name, v)
+		c.UpdateMathjax, err = asBool(name, v)
 	case "mathjax_classes":
 		if _, ok := v.(string); !ok {
 			err = typeErr(name, pyStrType, v)
@@ -413,9 +413,9 @@ var englishBiblio = []string{"author", "authors", "organization", "address", "co
 	"revision", "status", "date", "copyright", "dedication", "abstract"}
 
 func (r *renderer) isBibliographic(key string) bool {
-	lang := r.p.registry().Language(r.doc.Settings.LanguageCode)
+	lang := r.reg.Language(r.doc.Settings.LanguageCode)
 	if lang == nil || len(lang.BibliographicFields) == 0 {
-		lang = r.p.registry().Language("en")
+		lang = r.reg.Language("en")
 	}
 	if lang == nil || len(lang.BibliographicFields) == 0 {
 		return slices.Contains(englishBiblio, key)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/doctree"
@@ -86,12 +87,14 @@ func (h *host) BlockQuote(content directives.Content, offset int) []doctree.Node
 		}
 		attrOffset = i
 		attrLines = []string{m[2]}
+		prefix := utf8.RuneCountInString(m[1])
 		for _, at := range lines[i+1:] {
+			rs := []rune(at)
 			indented := ""
-			if len(at) > len(m[1]) {
-				indented = at[len(m[1]):]
+			if len(rs) > prefix {
+				indented = string(rs[prefix:])
 			}
-			if len(indented) != len(pyLStrip(at)) {
+			if utf8.RuneCountInString(indented) != utf8.RuneCountInString(pyLStrip(at)) {
 				break
 			}
 			attrLines = append(attrLines, indented)
@@ -177,7 +180,7 @@ func (h *host) DefineRole(name string, r *directives.Role) { h.r.scope.DefineRol
 func (h *host) SetDefaultRole(name string, r *directives.Role) { h.r.scope.SetDefaultRole(r) }
 
 // Registry returns the registry in use.
-func (h *host) Registry() *directives.Registry { return h.r.p.registry() }
+func (h *host) Registry() *directives.Registry { return h.r.reg }
 
 // inlineHost is MyST's MockInliner, handed to roles.
 type inlineHost struct {

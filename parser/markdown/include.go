@@ -79,7 +79,8 @@ func (r *renderer) runInclude(c *directives.Call) ([]doctree.Node, error) {
 	if _, ok := c.Options["literal"]; ok {
 		lb := doctree.NewElement(doctree.TagLiteralBlock)
 		lb.RawSource = content
-		lb.Source = path
+		// MyST passes source= to the constructor: an attribute.
+		lb.Set("source", path)
 		lb.Line = 1
 		if cls, ok := c.Options["class"].([]string); ok {
 			lb.Classes = append(lb.Classes, cls...)
@@ -111,9 +112,9 @@ func (r *renderer) runInclude(c *directives.Call) ([]doctree.Node, error) {
 		return []doctree.Node{lb}, nil
 	}
 	if code, ok := c.Options["code"]; ok {
-		cb := r.p.registry().Directive("code-block")
+		cb := r.reg.Directive("code-block")
 		if cb == nil {
-			cb = r.p.registry().Directive("code")
+			cb = r.reg.Directive("code")
 		}
 		if cb == nil {
 			return nil, &directives.Error{Level: doctree.LevelError, Msg: "Unknown directive type \"code\"."}
@@ -204,7 +205,7 @@ func (r *renderer) renderRST(content string, line int) {
 	savedSL := r.doc.Reporter.SourceAndLine
 	defer func() { r.doc.Reporter.SourceAndLine = savedSL }()
 	pseudo := strings.Repeat("\n", max(line, 0)) + content
-	(&rst.Parser{Registry: r.p.registry()}).Parse(newdoc, pseudo)
+	(&rst.Parser{Registry: r.reg}).Parse(newdoc, pseudo)
 	children := append([]doctree.Node(nil), newdoc.Root.Children...)
 	newdoc.Root.Clear()
 	for _, c := range children {

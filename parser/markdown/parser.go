@@ -39,7 +39,7 @@ type Parser struct {
 
 func (p *Parser) registry() *directives.Registry {
 	if p.Registry == nil {
-		p.Registry = directives.NewRegistry()
+		return directives.NewRegistry()
 	}
 	return p.Registry
 }
@@ -69,12 +69,18 @@ func (p *Parser) Parse(doc *doctree.Document, input string) {
 		}
 	}()
 	input = normalizeInput(input)
-	if limit := doc.Settings.LineLengthLimit; limit > 0 {
-		for i, line := range strings.Split(input, "\n") {
-			if utf8.RuneCountInString(line) > limit {
-				doc.Root.Append(doc.Reporter.Error(fmt.Sprintf("Line %d exceeds the line-length-limit: %d.", i+1, limit), doctree.MsgOpts{}))
+	if limit := doc.Settings.LineLengthLimit; limit > 0 && len(input) > limit {
+		rest := input
+		for i := 1; ; i++ {
+			line, after, more := strings.Cut(rest, "\n")
+			if len(line) > limit && utf8.RuneCountInString(line) > limit {
+				doc.Root.Append(doc.Reporter.Error(fmt.Sprintf("Line %d exceeds the line-length-limit: %d.", i, limit), doctree.MsgOpts{}))
 				return
 			}
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 	cfg := p.config()
@@ -113,11 +119,12 @@ func normalizeInput(s string) string {
 }
 
 func newRenderer(p *Parser, cfg Config, doc *doctree.Document) *renderer {
+	reg := p.registry()
 	r := &renderer{
-		p:      p,
+		reg:    reg,
 		cfg:    cfg,
 		doc:    doc,
-		scope:  directives.NewScope(p.registry(), doc.Settings.LanguageCode),
+		scope:  directives.NewScope(reg, doc.Settings.LanguageCode),
 		env:    newEnv(),
 		cur:    doc.Root,
 		source: doc.Root.GetString("source"),
@@ -194,9 +201,11 @@ func buildGoldmark(cfg *Config, inline bool) parser.Parser {
 	add(&inlines, on("footnote_ref") && myst, footnoteRefParser{}, 150)
 	add(&inlines, on("link"), parser.NewLinkParser(), 200)
 	add(&inlines, on("autolink"), parser.NewAutoLinkParser(), 300)
-	add(&inlines, on("html_inline"), parser.NewRawHTMLParser(), 400)
+	add(&inlines, on("html_inline"), rawHTMLParser{parser.NewRawHTMLParser()}, 400)
 	add(&inlines, on("strikethrough") && (cfg.GFMOnly || (myst && cfg.Has(ExtStrikethrough))), strikethroughParser{}, 450)
-	add(&inlines, on("emphasis"), parser.NewEmphasisParser(), 500)
+	add(&inlines, on("emphasis"), emphasisParser{}, 500)
+	add(&inlines, on("linkify") && (cfg.GFMOnly || (!cfg.CommonmarkOnly && cfg.Has(ExtLinkify))), extension.NewLinkifyParser(), 999)
+	add(&inlines, on("attr") && myst && cfg.Has(ExtAttrsImage), attrsParser{}, 900)
 	return parser.NewParser(
 		parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(inlines...),

@@ -21,6 +21,9 @@ import (
 type unit struct {
 	si     *srcInfo
 	offset int
+	// slugs are the heading anchors given in this text (markdown-it's
+	// anchors plugin keeps them per parse).
+	slugs map[string]bool
 }
 
 // lineAt returns the 1-based document line of byte offset pos, as MyST
@@ -43,7 +46,7 @@ type levelElem struct {
 // DocutilsRenderer does with markdown-it tokens. One renderer serves one
 // document, including the nested parses of its directives.
 type renderer struct {
-	p      *Parser
+	reg    *directives.Registry
 	cfg    Config
 	doc    *doctree.Document
 	scope  *directives.Scope
@@ -64,7 +67,7 @@ type renderer struct {
 	// typo collects markdown-it's inline tokens for the typographer.
 	typo      *[]typoToken
 	typoLevel int
-	depth    int
+	depth     int
 }
 
 // setLine gives el the source and line MyST's add_line_and_source_path
@@ -100,8 +103,32 @@ func (r *renderer) withCurrent(el *doctree.Element, f func()) {
 	f()
 }
 
-// appendNode adds nodes to the current node.
-func (r *renderer) appendNode(nodes ...doctree.Node) { r.cur.Append(nodes...) }
+// appendNode adds nodes to the current node. As docutils' setup_child, an
+// element without a line added to the document's tree takes the
+// document's current line (the last directive's).
+func (r *renderer) appendNode(nodes ...doctree.Node) {
+	if r.doc.CurrentLine > 0 && r.attached(r.cur) {
+		for _, n := range nodes {
+			if e, ok := n.(*doctree.Element); ok && e.Line == 0 {
+				e.Line = r.doc.CurrentLine
+				if e.Source == "" {
+					e.Source = r.doc.CurrentSource
+				}
+			}
+		}
+	}
+	r.cur.Append(nodes...)
+}
+
+// attached reports whether el is in the document's tree.
+func (r *renderer) attached(el *doctree.Element) bool {
+	for ; el != nil; el = el.Parent() {
+		if el == r.doc.Root {
+			return true
+		}
+	}
+	return false
+}
 
 // appendText adds text, joining it to the text just added: markdown-it
 // merges adjacent text tokens.
@@ -122,6 +149,9 @@ func (r *renderer) appendText(s string) {
 // warn makes MyST's create_warning: a WARNING "<message> [myst.<subtype>]",
 // appended to appendTo when not nil.
 func (r *renderer) warn(message string, line int, subtype string, appendTo *doctree.Element) *doctree.Element {
+	if e := r.sphinxEnv(); e != nil && suppressed(e, "myst", subtype) {
+		return nil
+	}
 	msg := r.doc.Reporter.Warning(message+" [myst."+subtype+"]", doctree.MsgOpts{Line: line})
 	if appendTo != nil {
 		appendTo.Append(msg)
@@ -209,7 +239,12 @@ func (r *renderer) nestedRender(src string, lineno int, inline, allowHeadings bo
 	saved := r.env.matchTitles
 	mt := allowHeadings
 	r.env.matchTitles = &mt
-	defer func() { r.env.matchTitles = saved }()
+	// Text of a nested parse is never joined to the text around it.
+	r.lastText = nil
+	defer func() {
+		r.env.matchTitles = saved
+		r.lastText = nil
+	}()
 	r.renderTokens(root, u)
 }
 
@@ -385,6 +420,9 @@ func (r *renderer) renderHeading(n *ast.Heading) {
 	}
 	section := doctree.NewElement(doctree.TagSection)
 	r.setLine(section, line)
+	if n.Level == 1 && r.sphinxEnv() != nil && r.cfg.Has(ExtDollarmath) && r.cfg.UpdateMathjax {
+		section.Classes = append(section.Classes, "tex2jax_ignore", "mathjax_ignore")
+	}
 	r.updateSectionLevel(section, n.Level)
 	title := doctree.NewTextElement(doctree.TagTitle, content, "")
 	r.setLine(title, line)
@@ -393,6 +431,9 @@ func (r *renderer) renderHeading(n *ast.Heading) {
 	section.Names = append(section.Names, doctree.FullyNormalizeName(title.AsText()))
 	r.doc.NoteImplicitTarget(section, section)
 	r.cur = section
+	if r.cfg.HeadingAnchors >= n.Level {
+		r.headingAnchor(n, section)
+	}
 }
 
 // updateSectionLevel puts a new section under the closest section of a
@@ -444,7 +485,7 @@ var todoPrefix = regexp.MustCompile(`^\[[ xX]\][ \t\n\v\f\r]+`)
 
 func (r *renderer) renderListItem(n *ast.ListItem) {
 	item := doctree.NewElement(doctree.TagListItem)
-	if r.cfg.Has(ExtTasklist) {
+	if r.cfg.Has(ExtTasklist) || r.cfg.GFMOnly {
 		if first := n.FirstChild(); first != nil && (first.Kind() == ast.KindParagraph || first.Kind() == ast.KindTextBlock) {
 			content := r.inlineContent(first)
 			if todoPrefix.MatchString(content) {
@@ -472,6 +513,22 @@ func (r *renderer) renderListItem(n *ast.ListItem) {
 func (r *renderer) codeBlock(code, lexer string, numberLines bool, line int) *doctree.Element {
 	el := doctree.NewElement(doctree.TagLiteralBlock)
 	el.RawSource = code
+	if r.sphinxEnv() != nil {
+		// Sphinx highlights when writing: the block keeps its language.
+		if lexer == "" {
+			lexer = "none"
+		}
+		el.Set("language", lexer)
+		if numberLines {
+			el.Set("linenos", true)
+		}
+		el.Append(doctree.NewText(code))
+		el.Source = r.source
+		if line > 0 {
+			el.Line = line
+		}
+		return el
+	}
 	el.Classes = append(el.Classes, "code")
 	if lexer != "" {
 		el.Classes = append(el.Classes, lexer)
@@ -540,6 +597,9 @@ func (r *renderer) renderFence(info, content string, line int) {
 			return
 		}
 	}
+	if e := r.sphinxEnv(); e != nil && language == "" {
+		language = sphinxHighlightLanguage(e)
+	}
 	r.appendNode(r.codeBlock(content, language, language != "" && slices.Contains(r.cfg.NumberCodeBlocks, language), line))
 }
 
@@ -586,27 +646,27 @@ func (r *renderer) renderTable(n *east.Table) {
 	thead := doctree.NewElement(doctree.TagThead)
 	tgroup.Append(thead)
 	line := r.nodeLine(n)
-	r.withCurrent(thead, func() { r.renderTableRow(header, line) })
+	r.withCurrent(thead, func() { r.renderTableRow(header, n.Alignments, line) })
 	if header.NextSibling() != nil {
 		tbody := doctree.NewElement(doctree.TagTbody)
 		tgroup.Append(tbody)
 		r.withCurrent(tbody, func() {
 			for row := header.NextSibling(); row != nil; row = row.NextSibling() {
-				r.renderTableRow(row, line)
+				r.renderTableRow(row, n.Alignments, line)
 			}
 		})
 	}
 }
 
-func (r *renderer) renderTableRow(n ast.Node, line int) {
+func (r *renderer) renderTableRow(n ast.Node, aligns []east.Alignment, line int) {
 	row := doctree.NewElement(doctree.TagRow)
 	r.appendNode(row)
 	r.withCurrent(row, func() {
+		col := 0
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			cell, _ := c.(*east.TableCell)
 			entry := doctree.NewElement(doctree.TagEntry)
-			if cell != nil {
-				switch cell.Alignment {
+			if col < len(aligns) {
+				switch aligns[col] {
 				case east.AlignLeft:
 					entry.Classes = append(entry.Classes, "text-left")
 				case east.AlignRight:
@@ -615,6 +675,7 @@ func (r *renderer) renderTableRow(n ast.Node, line int) {
 					entry.Classes = append(entry.Classes, "text-center")
 				}
 			}
+			col++
 			para := doctree.NewTextElement(doctree.TagParagraph, r.inlineContent(c), "")
 			r.appendNode(entry)
 			entry.Append(para)

@@ -125,9 +125,23 @@ func (r *renderer) renderInline(n ast.Node) {
 		r.warn("Strikethrough is currently only supported in HTML output", r.line, "strikethrough", r.cur)
 		r.appendNode(r.rawNode("html", "<s>"))
 		r.openTok(false)
-		r.renderInlines(n)
+		lone := false
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*loneTilde); ok && c.NextSibling() == nil {
+				lone = true
+				continue
+			}
+			r.renderInline(c)
+		}
 		r.closeTok(false)
 		r.appendNode(r.rawNode("html", "</s>"))
+		if lone {
+			r.appendText("~")
+		}
+	case *loneTilde:
+		r.appendText("~")
+	case *imageAttrs:
+		// applied to the image
 	default:
 		if n.Type() == ast.TypeInline {
 			r.warn("No render method for: "+n.Kind().String(), r.line, "render", r.cur)
@@ -135,10 +149,14 @@ func (r *renderer) renderInline(n ast.Node) {
 	}
 }
 
+var unsafeURLChars = strings.NewReplacer("\t", "", "\r", "", "\n", "")
+
 // urlScheme returns the scheme of a URL as Python's urlparse finds it.
 func urlScheme(u string) string {
 	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	u = strings.NewReplacer("\t", "", "\r", "", "\n", "").Replace(u)
+	if strings.ContainsAny(u, "\t\r\n") {
+		u = unsafeURLChars.Replace(u)
+	}
 	i := strings.IndexByte(u, ':')
 	if i <= 0 {
 		return ""
@@ -181,7 +199,51 @@ func (r *renderer) linkHref(dest []byte) string {
 	return href
 }
 
+// invalidLinkText renders a link or image whose URL markdown-it refuses
+// (validateLink): markdown-it then reads it as text, with the label's
+// inline markup.
+func (r *renderer) invalidLinkText(n ast.Node, bang bool) {
+	src := r.u.si.src
+	start := n.Pos()
+	end := -1
+	if next := n.NextSibling(); next != nil && next.Pos() > start {
+		end = next.Pos()
+	} else {
+		for b := n.Parent(); b != nil; b = b.Parent() {
+			if b.Type() == ast.TypeBlock {
+				if l := b.Lines(); l.Len() > 0 {
+					end = l.At(l.Len() - 1).Stop
+				}
+				break
+			}
+		}
+	}
+	labelEnd := start + 1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && t.Segment.Stop > labelEnd {
+			labelEnd = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	for labelEnd < len(src) && src[labelEnd] != ']' {
+		labelEnd++
+	}
+	if bang {
+		r.appendText("![")
+	} else {
+		r.appendText("[")
+	}
+	r.renderInlines(n)
+	if start >= 0 && labelEnd < end && end <= len(src) {
+		r.appendText(decodeText(src[labelEnd:end]))
+	}
+}
+
 func (r *renderer) renderLink(n *ast.Link) {
+	if !validateLink(normalizeLink(unescapeAll(string(n.Destination)))) && n.Pos() >= 0 {
+		r.invalidLinkText(n, false)
+		return
+	}
 	href := r.linkHref(n.Destination)
 	title := unescapeAll(string(n.Title))
 	ref := doctree.NewElement(doctree.TagReference)
@@ -193,6 +255,14 @@ func (r *renderer) renderLink(n *ast.Link) {
 			external = scheme != ""
 		} else {
 			external = slices.Contains(r.cfg.URLSchemes, scheme)
+		}
+	}
+	if !external {
+		if e := r.sphinxEnv(); e != nil {
+			r.openTok(false)
+			r.sphinxInternalLink(e, href, title, n.HasChildren(), func() { r.renderInlines(n) })
+			r.closeTok(false)
+			return
 		}
 	}
 	if external {
@@ -213,10 +283,12 @@ func (r *renderer) renderLink(n *ast.Link) {
 func (r *renderer) renderAutoLink(n *ast.AutoLink) {
 	label := string(n.Label(r.u.si.src))
 	full := label
-	if n.AutoLinkType == ast.AutoLinkEmail {
+	switch {
+	case n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(label), "mailto:"):
 		full = "mailto:" + label
-	} else if n.Protocol != nil {
-		full = string(n.URL(r.u.si.src))
+	case n.Protocol != nil && !strings.Contains(label, "://"):
+		// a linkified "www." address
+		full = string(n.Protocol) + "://" + label
 	}
 	full = normalizeLink(full)
 	if !validateLink(full) {
@@ -254,6 +326,10 @@ func (r *renderer) inlineAsText(n ast.Node) string {
 }
 
 func (r *renderer) renderImage(n *ast.Image) {
+	if !validateLink(normalizeLink(unescapeAll(string(n.Destination)))) && n.Pos() >= 0 {
+		r.invalidLinkText(n, true)
+		return
+	}
 	img := doctree.NewElement(doctree.TagImage)
 	r.setLine(img, r.line)
 	dest := r.linkHref(n.Destination)
@@ -265,6 +341,7 @@ func (r *renderer) renderImage(n *ast.Image) {
 	if title := unescapeAll(string(n.Title)); title != "" {
 		img.Set("title", title)
 	}
+	r.applyImageAttrs(n, img)
 	r.appendNode(img)
 	r.tok(typoToken{typ: "other", other: img.GetString("alt")})
 }
@@ -310,6 +387,9 @@ func (r *renderer) renderRole(n *role) {
 // htmlToNodes turns raw HTML into nodes (MyST's html_to_nodes): a raw
 // node, unless html_image or html_admonition converts it.
 func (r *renderer) htmlToNodes(text string, line int) []doctree.Node {
+	if r.cfg.GFMOnly {
+		text = gfmTagFilter(text)
+	}
 	if r.cfg.Has(ExtHTMLImage) || r.cfg.Has(ExtHTMLAdmonition) {
 		if nodes, ok := r.htmlExtensions(text, line); ok {
 			return nodes
@@ -319,4 +399,34 @@ func (r *renderer) htmlToNodes(text string, line int) []doctree.Node {
 	raw.Source = r.source
 	raw.Line = line
 	return []doctree.Node{raw}
+}
+
+// gfmTagFilter is GFM's tagfilter: the opening "<" of tags that must not
+// pass through (script, style, iframe ...) is escaped.
+func gfmTagFilter(s string) string {
+	lower := strings.ToLower(s)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && s[j] == '/' {
+			j++
+		}
+		for _, tag := range []string{"iframe", "noembed", "noframes", "plaintext", "script", "style", "title", "textarea", "xmp"} {
+			if strings.HasPrefix(lower[j:], tag) {
+				k := j + len(tag)
+				if k < len(s) && strings.IndexByte("\t\n\f\r />", s[k]) >= 0 {
+					b.WriteString(s[last:i])
+					b.WriteString("&lt;")
+					last = i + 1
+				}
+				break
+			}
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -58,10 +58,10 @@ func (r *renderer) renderInlineContent(n ast.Node, line int) {
 	r.typo, r.typoLevel = saved, savedLevel
 	raw := r.inlineContent(n)
 	if r.cfg.Has(ExtReplacements) {
-		if scopedAbbr.MatchString(raw) {
+		if strings.Contains(raw, "(") && scopedAbbr.MatchString(raw) {
 			replaceTokens(toks, replaceScoped)
 		}
-		if rareRE.MatchString(raw) {
+		if hasRare(raw) {
 			replaceTokens(toks, replaceRare)
 		}
 	}
@@ -71,7 +71,6 @@ func (r *renderer) renderInlineContent(n ast.Node, line int) {
 }
 
 var (
-	rareRE         = regexp.MustCompile(`\+-|\.\.|\?\?\?\?|!!!!|,,|--`)
 	scopedAbbr     = regexp.MustCompile(`(?i)\((c|tm|r|p)\)`)
 	plusMinus      = regexp.MustCompile(`\+-`)
 	ellipsis       = regexp.MustCompile(`\.{2,}`)
@@ -98,13 +97,26 @@ func replaceTokens(toks []typoToken, f func(string) string) {
 }
 
 func replaceScoped(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
 	return scopedAbbr.ReplaceAllStringFunc(s, func(m string) string {
 		return scopedAbbrRepl[strings.ToLower(m[1:len(m)-1])]
 	})
 }
 
+// hasRare is rareRE.MatchString without the regular expression engine.
+func hasRare(s string) bool {
+	for _, p := range []string{"+-", "..", "????", "!!!!", ",,", "--"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func replaceRare(s string) string {
-	if !rareRE.MatchString(s) {
+	if !hasRare(s) {
 		return s
 	}
 	s = plusMinus.ReplaceAllString(s, "±")

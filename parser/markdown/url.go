@@ -137,14 +137,15 @@ func unescapeAll(s string) string {
 	return b.String()
 }
 
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
 // escapeHTML is markdown-it's escapeHtml (html.escape without the
 // apostrophe).
 func escapeHTML(s string) string {
 	if !strings.ContainsAny(s, `&<>"`) {
 		return s
 	}
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-	return r.Replace(s)
+	return htmlEscaper.Replace(s)
 }
 
 var badProto = regexp.MustCompile(`^(vbscript|javascript|file|data):`)
@@ -436,7 +437,7 @@ func punyEncode(s string) (string, bool) {
 				m = int(r)
 			}
 		}
-		if (m-n) > (int(^uint32(0)>>1)-delta)/(h+1) {
+		if (m - n) > (int(^uint32(0)>>1)-delta)/(h+1) {
 			return "", false
 		}
 		delta += (m - n) * (h + 1)

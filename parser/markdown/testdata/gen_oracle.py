@@ -4,11 +4,16 @@ MyST-Parser 0.18.1 on docutils 0.19 (Debian's python3-myst-parser) makes of
 them with docutils' standard transforms, as myst-docutils-pseudoxml does.
 
 Inputs: every example of the CommonMark spec (goldmark's copy, given as the
-first argument) and every input of MyST's fixture files (the folder given as
-the second argument), each with MyST's default settings and again with the
-syntax extensions in EXTENSIONS on. Cases on which MyST fails are left out.
+first argument; without syntax highlighting, which needs Pygments), every
+input of MyST's fixture files (the folder given as the second argument) and
+of docbuild's own (testdata/cases.md, further arguments), each with MyST's
+default settings and again with the syntax extensions in EXTENSIONS on (and
+no highlighting). Cases on which MyST fails are left out. Run it from
+parser/markdown, where the cases' include paths start; absolute paths in
+the output are written with that directory as "<cwd>":
 
-    /usr/bin/python3 gen_oracle.py GOLDMARK/_test/spec.json ../../../../shared/conformance/myst-0.18.1 > oracle.json
+    /usr/bin/python3 testdata/gen_oracle.py GOLDMARK/_test/spec.json \
+        ../../../shared/conformance/myst-0.18.1 testdata/cases.md > testdata/oracle.json
 """
 import io
 import json
@@ -21,10 +26,11 @@ warnings.filterwarnings("ignore")
 
 from docutils.core import publish_string
 from docutils.frontend import OptionParser
+from docutils.readers.standalone import Reader
 from docutils.writers.pseudoxml import Writer
 from myst_parser.parsers.docutils_ import Parser
 
-EXTENSIONS = "amsmath,colon_fence,deflist,dollarmath,fieldlist,replacements,smartquotes,strikethrough,substitution,tasklist"
+EXTENSIONS = "amsmath,attrs_image,colon_fence,deflist,dollarmath,fieldlist,html_admonition,html_image,replacements,smartquotes,strikethrough,substitution,tasklist"
 
 
 def fixtures(path):
@@ -50,7 +56,7 @@ def fixtures(path):
 
 def run(text, args):
     try:
-        settings = OptionParser(components=(Parser, Writer)).parse_args(
+        settings = OptionParser(components=(Reader, Parser, Writer)).parse_args(
             args + ["--no-datestamp", "--no-generator", "--no-source-link"])
     except BaseException:
         return None
@@ -75,21 +81,27 @@ def main():
         seen.add(key)
         out = run(text, args)
         if out is not None:
+            # absolute paths (of included files) depend on the checkout
+            out = out.replace(os.getcwd(), "<cwd>")
             cases.append({"id": cid, "input": text, "args": args, "expected": out})
 
     sys.stderr = io.StringIO()
     for ex in json.load(open(sys.argv[1], encoding="utf8")):
-        add("spec:%d" % ex["example"], ex["markdown"], [])
+        # Pygments' tokens are not reproducible: code stays one text.
+        add("spec:%d" % ex["example"], ex["markdown"], ["--myst-highlight-code-blocks=false"])
     folder = sys.argv[2]
-    for name in sorted(os.listdir(folder)):
-        if not (name.endswith(".md") or name.endswith(".txt")) or name == "LICENSE":
-            continue
-        for n, (title, text) in enumerate(fixtures(os.path.join(folder, name))):
+    files = [os.path.join(folder, n) for n in sorted(os.listdir(folder))
+             if (n.endswith(".md") or n.endswith(".txt")) and n != "LICENSE"]
+    files += sys.argv[3:]
+    for path in files:
+        name = os.path.basename(path)
+        for n, (title, text) in enumerate(fixtures(path)):
             args = [a.replace('"', "") for a in re.findall(r"--myst-[a-z-]+=\S+", title)]
             cid = "%s:%d %s" % (name, n, title)
             add(cid, text, args)
             if not args:
-                add(cid + " [ext]", text, ["--myst-enable-extensions=" + EXTENSIONS])
+                add(cid + " [ext]", text, ["--myst-enable-extensions=" + EXTENSIONS,
+                                           "--myst-highlight-code-blocks=false"])
     json.dump(cases, sys.stdout, ensure_ascii=False, indent=0)
 
 
