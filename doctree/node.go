@@ -47,9 +47,10 @@ func (t *Text) AsText() string { return Unescape(t.Data, false) }
 func (t *Text) DeepCopy() Node { return &Text{Data: t.Data} }
 
 // Unescape removes the NUL markers that stand for backslash escapes. With
-// restoreBackslashes, each marker becomes a backslash again. Escaped
-// whitespace (a NUL before a space or newline) disappears completely unless
-// backslashes are restored, as in docutils.utils.unescape.
+// restoreBackslashes, each marker becomes a backslash again. Otherwise
+// escaped whitespace (a marker before a space or newline) disappears
+// completely, in the same three passes as docutils.utils.unescape, which
+// matters only for input that holds NUL characters of its own.
 func Unescape(text string, restoreBackslashes bool) string {
 	if strings.IndexByte(text, 0) < 0 {
 		return text
@@ -57,19 +58,9 @@ func Unescape(text string, restoreBackslashes bool) string {
 	if restoreBackslashes {
 		return strings.ReplaceAll(text, "\x00", "\\")
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != 0 {
-			b.WriteByte(c)
-			continue
-		}
-		if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
-			i++
-		}
-	}
-	return b.String()
+	text = strings.ReplaceAll(text, "\x00 ", "")
+	text = strings.ReplaceAll(text, "\x00\n", "")
+	return strings.ReplaceAll(text, "\x00", "")
 }
 
 // Attr is one attribute of an element other than the five list attributes.
@@ -162,13 +153,24 @@ func (e *Element) setParent(p *Element) { e.parent = p }
 // separator docutils uses for the class: "" for text elements, "\n\n"
 // otherwise.
 func (e *Element) AsText() string {
-	if e.Tag == "system_message" {
+	switch e.Tag {
+	case "system_message":
 		line := ""
 		if v, ok := e.Get("line"); ok {
 			line = FormatValue(v)
 		}
 		return e.GetString("source") + ":" + line + ": (" + e.GetString("type") + "/" +
 			FormatValue(e.mustGet("level")) + ") " + e.childText()
+	case "image":
+		// docutils' image.astext: the alternate text
+		return e.GetString("alt")
+	case "option_argument":
+		// docutils' option_argument.astext: the delimiter comes first
+		delim := " "
+		if v, ok := e.Get("delimiter"); ok {
+			delim = FormatValue(v)
+		}
+		return delim + e.childText()
 	}
 	return e.childText()
 }

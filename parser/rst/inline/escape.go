@@ -1,6 +1,11 @@
 package inline
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docbuild/docbuild/doctree"
+)
 
 // escape2null turns every backslash into a NUL marker and keeps the
 // character it escapes, so that later scans see escaped characters as
@@ -56,3 +61,40 @@ func pyFields(s string) []string { return strings.FieldsFunc(s, isSpace) }
 
 // trimRightSpace strips trailing white space as Python's str.rstrip().
 func trimRightSpace(s string) string { return strings.TrimRightFunc(s, isSpace) }
+
+// normalizeName is doctree.FullyNormalizeName (lowercase, single spaces),
+// without allocating for the common names that are already normal.
+func normalizeName(name string) string {
+	if isNormalName(name, true) {
+		return name
+	}
+	return doctree.FullyNormalizeName(name)
+}
+
+// whitespaceNormalizeName is doctree.WhitespaceNormalizeName, without
+// allocating for names that are already normal.
+func whitespaceNormalizeName(name string) string {
+	if isNormalName(name, false) {
+		return name
+	}
+	return doctree.WhitespaceNormalizeName(name)
+}
+
+// isNormalName reports whether name is ASCII with single spaces between
+// words, and (when lower) no capitals: what normalisation leaves alone.
+func isNormalName(name string, lower bool) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case lower && 'A' <= c && c <= 'Z':
+			return false
+		case asciiClass[c]&cSpace != 0:
+			if c != ' ' || i == 0 || i == len(name)-1 || name[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}

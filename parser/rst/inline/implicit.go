@@ -13,96 +13,184 @@ import (
 // RFC references, with the text around them (Inliner.implicit_inline).
 // As in docutils, only the first URI-like match is considered: when its
 // scheme is unknown, no URI is recognised in the text at all.
-func (in *Inliner) implicitInline(text string, lineno int, out []doctree.Node) []doctree.Node {
-	if text == "" {
-		return out
-	}
-	if m, ok := in.searchURI(text); ok && (m.email || uriSchemes[strings.ToLower(text[m.start:m.schemeEnd])]) {
-		out = in.implicitInline(text[:m.start], lineno, out)
-		whole := text[m.start:m.end]
-		refuri := unescape(whole)
-		if m.email {
-			refuri = "mailto:" + refuri
-		}
-		ref := doctree.NewTextElement(doctree.TagReference, restore(whole), whole)
-		ref.Set("refuri", refuri)
-		out = append(out, ref)
-		return in.implicitInline(text[m.end:], lineno, out)
-	}
-	if in.pep {
-		if start, end, num, ok := in.searchPEP(text); ok {
-			out = in.implicitInline(text[:start], lineno, out)
-			whole := text[start:end]
-			ref := doctree.NewTextElement(doctree.TagReference, restore(whole), whole)
-			ref.Set("refuri", PEPURL(in.doc.Settings, num))
-			out = append(out, ref)
-			return in.implicitInline(text[end:], lineno, out)
-		}
-	}
-	if in.rfc {
-		if start, end, num, ok := in.searchRFC(text); ok {
-			out = in.implicitInline(text[:start], lineno, out)
-			whole := text[start:end]
-			ref := doctree.NewTextElement(doctree.TagReference, restore(whole), whole)
-			ref.Set("refuri", RFCURL(in.doc.Settings, num))
-			out = append(out, ref)
-			return in.implicitInline(text[end:], lineno, out)
-		}
-	}
-	return append(out, doctree.NewText(text))
+func (in *Inliner) implicitInline(text string, out []doctree.Node) []doctree.Node {
+	in.implEnd = len(text)
+	in.impl = [len(in.impl)]implMemo{}
+	return in.implicit(text, 0, out)
 }
 
-// uriMatch is a match of the standalone URI pattern: [start, end) is the
-// whole URI or address; for a URI, the scheme ends at schemeEnd.
-type uriMatch struct {
+// The implicit patterns, in the order they are tried.
+const (
+	pURI = iota
+	pPEP
+	pRFC
+)
+
+// implMatch is a match of an implicit pattern: [start, end) is the whole
+// match; a URI's scheme ends at schemeEnd (email is set for an address);
+// a PEP or RFC number spans [ns, ne).
+type implMatch struct {
 	start, end int
 	schemeEnd  int
+	ns, ne     int
 	email      bool
 }
 
-// searchURI finds the first standalone URI or e-mail address in s
-// (Inliner.patterns.uri).
-func (in *Inliner) searchURI(s string) (uriMatch, bool) {
-	hasColon := strings.IndexByte(s, ':') >= 0
-	hasAt := strings.IndexByte(s, '@') >= 0
-	if !hasColon && !hasAt {
-		return uriMatch{}, false
+func (m implMatch) shift(d int) implMatch {
+	m.start, m.end, m.schemeEnd, m.ns, m.ne = m.start+d, m.end+d, m.schemeEnd+d, m.ns+d, m.ne+d
+	return m
+}
+
+// implMemo is the last search of an implicit pattern through to the end
+// of the text: made from offset from, it found match at offset at, or
+// nothing (at < 0). Offsets are relative to the text implicitInline got.
+type implMemo struct {
+	valid    bool
+	from, at int
+	match    implMatch
+}
+
+// implicit is implicitInline on text at offset abs of the text it got.
+// Docutils recurses on the text before and after each match; the text
+// after is handled here by the loop, so that many matches do not make a
+// deep recursion.
+func (in *Inliner) implicit(text string, abs int, out []doctree.Node) []doctree.Node {
+	for text != "" {
+		m, pat, ok := in.firstImplicit(text, abs)
+		if !ok {
+			return append(out, doctree.NewText(text))
+		}
+		out = in.implicit(text[:m.start], abs, out)
+		whole := text[m.start:m.end]
+		ref := doctree.NewTextElement(doctree.TagReference, restore(whole), whole)
+		switch pat {
+		case pURI:
+			refuri := unescape(whole)
+			if m.email {
+				refuri = "mailto:" + refuri
+			}
+			ref.Set("refuri", refuri)
+		case pPEP:
+			ref.Set("refuri", PEPURL(in.doc.Settings, text[m.ns:m.ne]))
+		default:
+			ref.Set("refuri", RFCURL(in.doc.Settings, text[m.ns:m.ne]))
+		}
+		out = append(out, ref)
+		text, abs = text[m.end:], abs+m.end
+	}
+	return out
+}
+
+// firstImplicit finds the match that docutils' implicit_inline acts on:
+// the first standalone URI or address, unless its scheme is unknown, then
+// the first PEP reference, then the first RFC reference (each if enabled).
+func (in *Inliner) firstImplicit(text string, abs int) (implMatch, int, bool) {
+	if m, ok := in.findImplicit(pURI, text, abs); ok && (m.email || uriSchemes[strings.ToLower(text[m.start:m.schemeEnd])]) {
+		return m, pURI, true
+	}
+	if in.pep {
+		if m, ok := in.findImplicit(pPEP, text, abs); ok {
+			return m, pPEP, true
+		}
+	}
+	if in.rfc {
+		if m, ok := in.findImplicit(pRFC, text, abs); ok {
+			return m, pRFC, true
+		}
+	}
+	return implMatch{}, 0, false
+}
+
+// findImplicit searches text, at offset abs, for pattern pat. Docutils
+// searches the text after each match anew, which is quadratic when a
+// pattern matches nothing there or what it matches is not used (a URI of
+// unknown scheme); as for end-strings, the last search that ran to the
+// end of the text is remembered, and a later one only looks afresh where
+// the start of its text changes the look-behind.
+func (in *Inliner) findImplicit(pat int, text string, abs int) (implMatch, bool) {
+	search := func(to int) (implMatch, bool) {
+		switch pat {
+		case pURI:
+			return in.searchURI(text, to)
+		case pPEP:
+			return in.searchPEP(text, to)
+		}
+		return in.searchRFC(text, to)
+	}
+	toEnd := abs+len(text) == in.implEnd
+	m := &in.impl[pat]
+	if toEnd && m.valid && abs >= m.from && (m.at < 0 || m.at >= abs+utf8.UTFMax) {
+		if r, ok := search(min(utf8.UTFMax, len(text))); ok {
+			return r, true
+		}
+		if m.at < 0 {
+			return implMatch{}, false
+		}
+		return m.match.shift(-abs), true
+	}
+	r, ok := search(len(text))
+	if toEnd {
+		*m = implMemo{valid: true, from: abs, at: -1}
+		if ok {
+			m.at, m.match = abs+r.start, r.shift(abs)
+		}
+	}
+	return r, ok
+}
+
+// searchURI finds the first standalone URI or e-mail address in s that
+// starts before offset to (Inliner.patterns.uri).
+func (in *Inliner) searchURI(s string, to int) (implMatch, bool) {
+	// Without a colon or an "@", nothing can match; a short search (of
+	// a few starts) is quicker without looking.
+	hasColon, hasAt := true, true
+	if to > utf8.UTFMax {
+		hasColon = strings.IndexByte(s, ':') >= 0
+		hasAt = strings.IndexByte(s, '@') >= 0
+		if !hasColon && !hasAt {
+			return implMatch{}, false
+		}
 	}
 	// Every start inside one scheme or one local part reaches the same
 	// colon or "@", and what follows does not depend on the start, so
-	// each is tried once.
-	colonTried, colonEnd := -1, -1
-	atTried, atEnd := -1, -1
-	for p := 0; p < len(s); p++ {
+	// each is scanned and tried once.
+	schemeEnd, colonEnd := -1, -1
+	localEnd, atEnd := -1, -1
+	for p := 0; p < to; p++ {
 		c := s[p]
-		if c >= 0x80 || !in.startOK(s, p) {
+		if c >= utf8.RuneSelf {
 			continue
 		}
-		if hasColon && isASCIILetter(c) {
-			q := p + 1
-			for q < len(s) && uriIs(s[q], uScheme) {
-				q++
+		letter, emailc := hasColon && isASCIILetter(c), hasAt && uriIs(c, uEmailc)
+		if !(letter || emailc) || !in.startOK(s, p) {
+			continue
+		}
+		if letter {
+			if p >= schemeEnd {
+				schemeEnd = p + 1
+				for schemeEnd < len(s) && uriIs(s[schemeEnd], uScheme) {
+					schemeEnd++
+				}
+				colonEnd = -1
+				if schemeEnd < len(s) && s[schemeEnd] == ':' {
+					colonEnd = in.uriAfterScheme(s, schemeEnd+1)
+				}
 			}
-			if q < len(s) && s[q] == ':' {
-				if q != colonTried {
-					colonTried, colonEnd = q, in.uriAfterScheme(s, q+1)
-				}
-				if colonEnd >= 0 {
-					return uriMatch{start: p, end: colonEnd, schemeEnd: q}, true
-				}
+			if colonEnd >= 0 {
+				return implMatch{start: p, end: colonEnd, schemeEnd: schemeEnd}, true
 			}
 		}
-		if hasAt && uriIs(c, uEmailc) {
-			l := localPartEnd(s, p)
-			if l != atTried {
-				atTried, atEnd = l, in.emailHost(s, l)
+		if emailc {
+			if p >= localEnd {
+				localEnd = localPartEnd(s, p)
+				atEnd = in.emailHost(s, localEnd)
 			}
 			if atEnd >= 0 {
-				return uriMatch{start: p, end: atEnd, email: true}, true
+				return implMatch{start: p, end: atEnd, email: true}, true
 			}
 		}
 	}
-	return uriMatch{}, false
+	return implMatch{}, false
 }
 
 // uriMatchAt reports whether the URI pattern matches at the start of s,
@@ -250,10 +338,10 @@ func emailMatch(s string) bool {
 	return emailHostMatch(s, localPartEnd(s, 0), atEnd) >= 0
 }
 
-// searchPEP finds the first PEP reference, "pep-NNNN" (optionally
+// searchPEP finds the first PEP reference starting before offset to, "pep-NNNN" (optionally
 // followed by any character and "txt") or "PEP NNNN", and its number.
-func (in *Inliner) searchPEP(s string) (start, end int, num string, ok bool) {
-	for p := 0; p+4 <= len(s); p++ {
+func (in *Inliner) searchPEP(s string, to int) (implMatch, bool) {
+	for p := 0; p < to && p+4 <= len(s); p++ {
 		c := s[p]
 		if (c != 'p' && c != 'P') || !in.startOK(s, p) {
 			continue
@@ -265,11 +353,11 @@ func (in *Inliner) searchPEP(s string) (start, end int, num string, ok bool) {
 				if k < len(s) && s[k] != '\n' {
 					_, w := decodeRune(s, k)
 					if strings.HasPrefix(s[k+w:], "txt") && in.endOK(s, k+w+3) {
-						return p, k + w + 3, s[p+4 : k], true
+						return implMatch{start: p, end: k + w + 3, ns: p + 4, ne: k}, true
 					}
 				}
 				if in.endOK(s, k) {
-					return p, k, s[p+4 : k], true
+					return implMatch{start: p, end: k, ns: p + 4, ne: k}, true
 				}
 			}
 			continue
@@ -280,17 +368,17 @@ func (in *Inliner) searchPEP(s string) (start, end int, num string, ok bool) {
 				continue
 			}
 			if d := digitsEnd(s, sp); d > sp && in.endOK(s, d) {
-				return p, d, s[sp:d], true
+				return implMatch{start: p, end: d, ns: sp, ne: d}, true
 			}
 		}
 	}
-	return 0, 0, "", false
+	return implMatch{}, false
 }
 
-// searchRFC finds the first RFC reference, "RFC" then an optional hyphen
+// searchRFC finds the first RFC reference starting before offset to, "RFC" then an optional hyphen
 // or white space and a number.
-func (in *Inliner) searchRFC(s string) (start, end int, num string, ok bool) {
-	for p := 0; p+4 <= len(s); p++ {
+func (in *Inliner) searchRFC(s string, to int) (implMatch, bool) {
+	for p := 0; p < to && p+4 <= len(s); p++ {
 		if s[p] != 'R' || !strings.HasPrefix(s[p:], "RFC") || !in.startOK(s, p) {
 			continue
 		}
@@ -301,10 +389,10 @@ func (in *Inliner) searchRFC(s string) (start, end int, num string, ok bool) {
 			k = spacesEnd(s, k)
 		}
 		if d := digitsEnd(s, k); d > k && in.endOK(s, d) {
-			return p, d, s[k:d], true
+			return implMatch{start: p, end: d, ns: k, ne: d}, true
 		}
 	}
-	return 0, 0, "", false
+	return implMatch{}, false
 }
 
 func decodeRune(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }

@@ -27,6 +27,14 @@ type Inliner struct {
 	// name can start a reference; it keeps the search linear in long
 	// hyphenated words.
 	refMemo int
+	// base is the offset of the text being searched in the escaped text.
+	base int
+	// ends remembers the last search for each kind of end-string.
+	ends [kAnonymous + 1]endMemo
+	// impl remembers the last search of each implicit pattern in the
+	// text given to implicitInline, which is implEnd long.
+	impl    [pRFC + 1]implMemo
+	implEnd int
 }
 
 var _ directives.InlineHost = (*Inliner)(nil)
@@ -59,9 +67,16 @@ func (in *Inliner) Parent() *doctree.Element { return in.parent }
 // Messages about duplicate targets go straight into parent, as docutils
 // puts them.
 func (in *Inliner) Parse(text string, lineno int, parent *doctree.Element) ([]doctree.Node, []*doctree.Element) {
+	// A role may parse text of its own with this inliner; the text being
+	// parsed must find the state it left.
+	saved := *in
+	defer func() {
+		in.parent, in.refMemo, in.base, in.ends = saved.parent, saved.refMemo, saved.base, saved.ends
+	}()
 	in.parent = parent
 	in.refMemo = 0
-	var processed []doctree.Node
+	in.ends = [len(in.ends)]endMemo{}
+	processed := make([]doctree.Node, 0, 8)
 	var messages []*doctree.Element
 	// The text before each construct found, not yet searched for
 	// standalone URIs and the like.
@@ -69,7 +84,8 @@ func (in *Inliner) Parse(text string, lineno int, parent *doctree.Element) ([]do
 	escaped := escape2null(text)
 	remaining := escaped
 	for remaining != "" {
-		m, ok := in.searchInitial(remaining, len(escaped)-len(remaining))
+		in.base = len(escaped) - len(remaining)
+		m, ok := in.searchInitial(remaining, in.base)
 		if !ok {
 			break
 		}
@@ -77,14 +93,14 @@ func (in *Inliner) Parse(text string, lineno int, parent *doctree.Element) ([]do
 		unprocessed = append(unprocessed, r.before)
 		messages = append(messages, r.messages...)
 		if len(r.nodes) > 0 {
-			processed = in.implicitInline(strings.Join(unprocessed, ""), lineno, processed)
+			processed = in.implicitInline(strings.Join(unprocessed, ""), processed)
 			processed = append(processed, r.nodes...)
 			unprocessed = unprocessed[:0]
 		}
 		remaining = r.after
 	}
 	unprocessed = append(unprocessed, remaining)
-	processed = in.implicitInline(strings.Join(unprocessed, ""), lineno, processed)
+	processed = in.implicitInline(strings.Join(unprocessed, ""), processed)
 	return processed, messages
 }
 
@@ -154,7 +170,8 @@ func (in *Inliner) inlineObj(s string, m initial, lineno int, tag string, restor
 		return result{before: s[:m.se], after: s[m.se:]}, ""
 	}
 	rest := s[m.se:]
-	if i, j, ok := in.searchEnd(rest, m.kind); ok && i > 0 {
+	if e, ok := in.findEnd(m.kind, rest, in.base+m.se); ok && e.i > 0 {
+		i, j := e.i, e.j
 		text := rest[:i]
 		if restoreBackslashes {
 			text = restore(text)
@@ -173,7 +190,7 @@ func (in *Inliner) inlineTarget(s string, m initial, lineno int) result {
 	r, _ := in.inlineObj(s, m, lineno, doctree.TagTarget, false)
 	if len(r.nodes) == 1 {
 		if t, ok := r.nodes[0].(*doctree.Element); ok && t.Tag == doctree.TagTarget {
-			t.Names = append(t.Names, doctree.FullyNormalizeName(t.AsText()))
+			t.Names = append(t.Names, normalizeName(t.AsText()))
 			in.doc.NoteExplicitTarget(t, in.parent)
 		}
 	}
@@ -197,7 +214,7 @@ func (in *Inliner) substitutionReference(s string, m initial, lineno int) result
 		if strings.HasSuffix(end, "__") {
 			ref.Set("anonymous", 1)
 		} else {
-			ref.Set("refname", doctree.FullyNormalizeName(subText))
+			ref.Set("refname", normalizeName(subText))
 			in.doc.NoteRefName(ref)
 		}
 		ref.Append(sub)
@@ -220,7 +237,7 @@ func (in *Inliner) interpretedOrPhraseRef(s string, m initial, lineno int) resul
 		return result{before: s[:matchend], after: s[matchend:]}
 	}
 	rest := s[matchend:]
-	e, ok := in.searchInterpretedEnd(rest)
+	e, ok := in.findEnd(kInterpreted, rest, in.base+matchend)
 	if ok && e.i > 0 {
 		textend := matchend + e.j
 		if e.re > e.rs {
@@ -271,7 +288,7 @@ func (in *Inliner) phraseRef(before, after, rawsource, escaped string) result {
 		underscoreEscaped := strings.HasSuffix(rawaliastext, `\_`)
 		if strings.HasSuffix(aliastext, "_") && !underscoreEscaped && !in.uriMatchAt(aliastext) {
 			aliasIsName = true
-			alias = doctree.FullyNormalizeName(unescape(aliastext[:len(aliastext)-1]))
+			alias = normalizeName(unescape(aliastext[:len(aliastext)-1]))
 			target = doctree.NewTextElement(doctree.TagTarget, escaped[start:], "")
 			target.Set("refname", alias)
 		} else {
@@ -295,9 +312,9 @@ func (in *Inliner) phraseRef(before, after, rawsource, escaped string) result {
 		text = escaped
 		unescaped = unescape(text)
 	}
-	refname := doctree.FullyNormalizeName(unescaped)
+	refname := normalizeName(unescaped)
 	ref := doctree.NewTextElement(doctree.TagReference, rawsource, text)
-	ref.Set("name", doctree.WhitespaceNormalizeName(unescaped))
+	ref.Set("name", whitespaceNormalizeName(unescaped))
 	nodes := []doctree.Node{ref}
 	if strings.HasSuffix(rawsource, "__") {
 		switch {
@@ -369,7 +386,7 @@ func (in *Inliner) interpreted(rawsource, text, role string, lineno int) ([]doct
 // footnoteReference handles [1]_, [#]_, [#label]_, [*]_ and [label]_.
 func (in *Inliner) footnoteReference(s string, m initial) result {
 	label := s[m.ls:m.le]
-	refname := doctree.FullyNormalizeName(label)
+	refname := normalizeName(label)
 	before := s[:m.start]
 	var ref *doctree.Element
 	if m.citation {
@@ -395,7 +412,9 @@ func (in *Inliner) footnoteReference(s string, m initial) result {
 			ref.Set("refname", refname)
 			in.doc.NoteFootnoteRef(ref)
 		}
-		if in.doc.Settings != nil && in.doc.Settings.TrimFootnoteReferenceSpace {
+		if st := in.doc.Settings; st != nil && (st.TrimFootnoteReferenceSpace || st.FootnoteReferences == "superscript") {
+			// Docutils trims by default only for superscript references
+			// (utils.get_trim_footnote_ref_space).
 			before = trimRightSpace(before)
 		}
 	}
@@ -406,11 +425,11 @@ func (in *Inliner) footnoteReference(s string, m initial) result {
 func (in *Inliner) reference(s string, m initial) result {
 	name := s[m.ls:m.le]
 	ref := doctree.NewTextElement(doctree.TagReference, s[m.start:m.end], name)
-	ref.Set("name", doctree.WhitespaceNormalizeName(name))
+	ref.Set("name", whitespaceNormalizeName(name))
 	if m.kind == kAnonymous {
 		ref.Set("anonymous", 1)
 	} else {
-		ref.Set("refname", doctree.FullyNormalizeName(name))
+		ref.Set("refname", normalizeName(name))
 		in.doc.NoteRefName(ref)
 	}
 	return result{before: s[:m.start], nodes: []doctree.Node{ref}, after: s[m.end:]}

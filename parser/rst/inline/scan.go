@@ -1,6 +1,9 @@
 package inline
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The scanners below replace the regular expressions of docutils' Inliner.
 // Each one tries the alternatives of its expression in the order Python's
@@ -137,22 +140,45 @@ type initial struct {
 // (Inliner.patterns.initial). base is the offset of s in the escaped text,
 // for the memo of simple names already known not to be references.
 func (in *Inliner) searchInitial(s string, base int) (initial, bool) {
+	// prevOK is the start-string prefix at p, known from the character
+	// before it.
+	prevOK := true
 	for p := 0; p < len(s); {
 		c := s[p]
-		w := 1
-		var r rune = rune(c)
-		if c >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[p:])
+		if c < utf8.RuneSelf {
+			if prevOK && mayStart[c] {
+				if m, ok := in.initialAt(s, p, rune(c), base); ok {
+					return m, true
+				}
+			}
+			if in.charLevel {
+				prevOK = c != 0
+			} else {
+				prevOK = asciiClass[c]&cStartPrefix != 0
+			}
+			p++
+			continue
 		}
-		if in.startOK(s, p) {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if prevOK && isSimpleWord(r) {
 			if m, ok := in.initialAt(s, p, r, base); ok {
 				return m, true
 			}
 		}
+		prevOK = in.charLevel || isStartPrefix(r)
 		p += w
 	}
 	return initial{}, false
 }
+
+// mayStart marks the ASCII characters that can begin a match of the
+// initial pattern: a start-string, a reference name or a footnote label.
+var mayStart = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiClass[c]&cWord != 0 || strings.IndexByte("*`_|[:", byte(c)) >= 0
+	}
+	return t
+}()
 
 // initialAt tries the initial pattern at p, whose character is r.
 func (in *Inliner) initialAt(s string, p int, r rune, base int) (initial, bool) {
@@ -285,11 +311,61 @@ func quotedStart(s string, start, end int) bool {
 	return matchChars(runeBefore(s, start), runeAt(s, end))
 }
 
-// searchEnd finds the end-string of an emphasis, strong, literal, target
-// or substitution reference in s, the text after the start-string. It
-// returns the end-string's span [i, j); i == 0 means the end-string came
-// first, which docutils treats as no end-string.
-func (in *Inliner) searchEnd(s string, k kind) (i, j int, ok bool) {
+// endMatch is a match of an end pattern in the text after a start-string:
+// the end-string starts at i and the match ends at j. For interpreted
+// text, a :role: suffix spans [rs, re) (empty when there is none).
+type endMatch struct {
+	i, j   int
+	rs, re int
+}
+
+// endWindow is how far from the start of a search the look-behind of the
+// end patterns (at most two characters) may reach before it.
+const endWindow = 2 * utf8.UTFMax
+
+// findEnd searches s, the text after a start-string of kind k at offset
+// abs of the escaped text, for its end pattern. Docutils searches the rest
+// of the text anew for each start-string, which is quadratic when many
+// start-strings lack an end; here the last search of each kind is
+// remembered: a later search only needs to look afresh where the start of
+// its string changes the look-behind, and beyond that finds what the last
+// one found.
+func (in *Inliner) findEnd(k kind, s string, abs int) (endMatch, bool) {
+	m := &in.ends[k]
+	if m.valid && abs >= m.from && (m.at < 0 || m.at >= abs+endWindow) {
+		if e, ok := in.searchEnd(s, k, min(endWindow, len(s))); ok {
+			return e, true
+		}
+		if m.at < 0 {
+			return endMatch{}, false
+		}
+		e := m.match
+		d := abs - m.from
+		e.i, e.j, e.rs, e.re = e.i-d, e.j-d, e.rs-d, e.re-d
+		return e, true
+	}
+	e, ok := in.searchEnd(s, k, len(s))
+	*m = endMemo{valid: true, from: abs, at: -1, match: e}
+	if ok {
+		m.at = abs + e.i
+	}
+	return e, ok
+}
+
+// endMemo is the last search for an end pattern: made from offset from,
+// it found match (relative to from) at offset at, or nothing (at < 0).
+type endMemo struct {
+	valid    bool
+	from, at int
+	match    endMatch
+}
+
+// searchEnd finds the first end-string of kind k in s starting before
+// offset to. An end-string at 0 means none for the caller, as in docutils.
+func (in *Inliner) searchEnd(s string, k kind, to int) (endMatch, bool) {
+	if k == kInterpreted {
+		return in.searchInterpretedEnd(s, to)
+	}
 	var delim byte = '*'
 	width := 1
 	switch k {
@@ -302,10 +378,10 @@ func (in *Inliner) searchEnd(s string, k kind) (i, j int, ok bool) {
 	case kSubst:
 		delim = '|'
 	}
-	for i = 0; i < len(s); i++ {
-		x := indexByte(s, i, delim)
+	for i := 0; i < to; i++ {
+		x := indexByte(s[:to], i, delim)
 		if x < 0 {
-			return 0, 0, false
+			break
 		}
 		i = x
 		if width == 2 && (i+1 >= len(s) || s[i+1] != delim) {
@@ -319,7 +395,7 @@ func (in *Inliner) searchEnd(s string, k kind) (i, j int, ok bool) {
 		} else if spaceOrNULBefore(s, i) {
 			continue
 		}
-		j = i + width
+		j := i + width
 		if k == kSubst {
 			// \|_{0,2}, the longest that the suffix allows.
 			u := j
@@ -328,40 +404,31 @@ func (in *Inliner) searchEnd(s string, k kind) (i, j int, ok bool) {
 			}
 			for ; u >= j; u-- {
 				if in.endOK(s, u) {
-					return i, u, true
+					return endMatch{i: i, j: u}, true
 				}
 			}
 			continue
 		}
 		if in.endOK(s, j) {
-			return i, j, true
+			return endMatch{i: i, j: j}, true
 		}
 	}
-	return 0, 0, false
+	return endMatch{}, false
 }
 
 func indexByte(s string, from int, c byte) int {
-	for i := from; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
 	}
 	return -1
 }
 
-// interpretedEnd is a match of the end of interpreted text or a phrase
-// reference: a backquote at i, then an optional :role: suffix spanning
-// [rs, re) and an optional reference suffix "_" or "__" ending at j.
-type interpretedEnd struct {
-	i, j   int
-	rs, re int
-}
-
 // searchInterpretedEnd finds the end of interpreted text or a phrase
-// reference in s (Inliner.patterns.interpreted_or_phrase_ref).
-func (in *Inliner) searchInterpretedEnd(s string) (interpretedEnd, bool) {
-	for i := 0; i < len(s); i++ {
-		x := indexByte(s, i, '`')
+// reference in s (Inliner.patterns.interpreted_or_phrase_ref), starting
+// before offset to.
+func (in *Inliner) searchInterpretedEnd(s string, to int) (endMatch, bool) {
+	for i := 0; i < to; i++ {
+		x := indexByte(s[:to], i, '`')
 		if x < 0 {
 			break
 		}
@@ -388,15 +455,15 @@ func (in *Inliner) searchInterpretedEnd(s string) (interpretedEnd, bool) {
 					continue
 				}
 				if j, ok := in.refEnd(s, q+1); ok {
-					return interpretedEnd{i: i, j: j, rs: i + 1, re: q + 1}, true
+					return endMatch{i: i, j: j, rs: i + 1, re: q + 1}, true
 				}
 			}
 		}
 		if j, ok := in.refEnd(s, i+1); ok {
-			return interpretedEnd{i: i, j: j, rs: i + 1, re: i + 1}, true
+			return endMatch{i: i, j: j, rs: i + 1, re: i + 1}, true
 		}
 	}
-	return interpretedEnd{}, false
+	return endMatch{}, false
 }
 
 // refEnd matches (__?)? and the end-string suffix at k.

@@ -43,6 +43,23 @@ TOKENS = [
 ]
 
 
+# Corner cases worth keeping whatever the random ones turn out to be.
+CORNERS = [
+    r"`a <b\ c>`_", r"`<a@b.c>`_", r"`x <y\_>`_", r"`x <http://a_>`_",
+    r"|a|__ and |b|_", r"`a <b c\\ d>`__", "`a\n<b\nc>`_", r"`x <mailto:a@b>`_",
+    r"`\<x>`_", r"`x <\<y>`_", r"`x <y\>>`_", r"`x < y>`_", r"`x <y >`_",
+    r"`x`:title:_", r"`x`__:title:", r":title:`x`__", r"`x <a_>`__",
+    r"`x <a_>`_ `y <a_>`_", r"_`x` _`x`", r"`a <http://x>`_ `a <http://x>`_",
+    r"`a <http://x>`_ `a <http://y>`_", "[#a]_ [#a]_ [*]_ [1]_ [c]_",
+    r"RFC 2822, RFC-1, rfc 1, PEP 8, pep-8.txt, pep-8Xtxt, pep-٣",
+    r"a@b.c_ http://a.b/c_ <http://x> http://x>", r"ftp:x http://x.org",
+    r"foo:bar http://x.org", r"\http://x.org h\ttp://x.org http://x.\ org",
+    r"user\@example.com user@exa\mple.com", r"**strong****", r"*a**",
+    r"``a````", r"`a``", r":a:b:`x`", r"`x`:a:b:", r":a::`x`", r"``:a:`x```",
+    r"*emph*\ asis", r"x\ *emph*", "*emph*\\\nx",
+]
+
+
 def paragraph(rng):
     n = rng.randint(1, rng.choice((6, 14, 40)))
     text = "".join(rng.choice(TOKENS) for _ in range(n))
@@ -77,6 +94,16 @@ def main():
         {"trim_footnote_reference_space": True},
     ]
     cases = []
+    for text in CORNERS:
+        for over in variants:
+            settings = frontend.get_default_settings(Parser)
+            settings.report_level = 5
+            settings.halt_level = 5
+            for k, v in over.items():
+                setattr(settings, k, v)
+            cases.append({"paragraphs": [text], "settings": over,
+                          "expected": run([text], settings)})
+    count += len(cases)
     seen = set()
     skipped = 0
     while len(cases) < count:
@@ -102,7 +129,7 @@ def main():
             continue
         cases.append({"paragraphs": paras, "settings": over,
                       "expected": expected})
-    json.dump(cases, sys.stdout, ensure_ascii=False, indent=0)
+    json.dump(cases, sys.stdout, ensure_ascii=False, separators=(",", ":"))
     sys.stdout.write("\n")
 
 
