@@ -31,6 +31,9 @@ type Registry struct {
 	directives map[string]*Directive
 	roles      map[string]*Role
 	languages  map[string]*Language
+	// local holds the names registered with AddLocalDirective and
+	// AddLocalRole, keyed "d:" or "r:" plus the lowercased name.
+	local map[string]bool
 	// DefaultRole is the canonical name of the role used for interpreted
 	// text without a role ("title-reference" in docutils).
 	DefaultRole string
@@ -51,6 +54,29 @@ func (r *Registry) AddDirective(name string, d *Directive) { r.directives[string
 
 // AddRole registers a role under its canonical (English) name.
 func (r *Registry) AddRole(name string, role *Role) { r.roles[strings.ToLower(name)] = role }
+
+// AddLocalDirective registers a directive the way docutils'
+// register_directive does (and so Sphinx's app.add_directive): the name is
+// found as written in a document of any language, before the language
+// tables are consulted, so its use gives no INFO message about fallbacks.
+func (r *Registry) AddLocalDirective(name string, d *Directive) {
+	r.AddDirective(name, d)
+	r.markLocal("d:" + strings.ToLower(name))
+}
+
+// AddLocalRole registers a role the way docutils' register_local_role does
+// (Sphinx's app.add_role), as AddLocalDirective does for directives.
+func (r *Registry) AddLocalRole(name string, role *Role) {
+	r.AddRole(name, role)
+	r.markLocal("r:" + strings.ToLower(name))
+}
+
+func (r *Registry) markLocal(key string) {
+	if r.local == nil {
+		r.local = map[string]bool{}
+	}
+	r.local[key] = true
+}
 
 // AddLanguage registers a language's localised names.
 func (r *Registry) AddLanguage(l *Language) { r.languages[l.Code] = l }
@@ -82,6 +108,9 @@ func (r *Registry) Language(code string) *Language {
 // nil when the name is unknown.
 func (r *Registry) LookupDirective(name, lang string) (d *Directive, canonical string, info []string) {
 	norm := strings.ToLower(name)
+	if r.local["d:"+norm] {
+		return r.directives[norm], norm, nil
+	}
 	canonical, info = r.lookup(name, norm, lang, "directive", func(l *Language) map[string]string { return l.Directives })
 	return r.directives[canonical], canonical, info
 }
@@ -92,6 +121,9 @@ func (r *Registry) LookupRole(name, lang string) (role *Role, canonical string, 
 	norm := strings.ToLower(name)
 	if name == "" {
 		return r.roles[r.DefaultRole], r.DefaultRole, nil
+	}
+	if r.local["r:"+norm] {
+		return r.roles[norm], norm, nil
 	}
 	canonical, info = r.lookup(name, norm, lang, "role", func(l *Language) map[string]string { return l.Roles })
 	return r.roles[canonical], canonical, info
