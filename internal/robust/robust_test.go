@@ -86,7 +86,7 @@ func TestHugeLine(t *testing.T) {
 func TestMarkdownDeepNesting(t *testing.T) {
 	for name, text := range map[string]string{
 		"quotes":   strings.Repeat(">", 5000) + " deep\n",
-		"lists":    nestedMDList(2000),
+		"lists":    nestedMDList(400),
 		"fences":   strings.Repeat("::::{note}\n", 300) + "x\n",
 		"emphasis": strings.Repeat("*a _b ", 10000),
 	} {
