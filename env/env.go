@@ -73,6 +73,25 @@ type IndexEntry struct {
 	Key      string
 }
 
+// Object is one object a domain directive described (py:function,
+// c:macro, ...): what the domain's cross-references resolve to.
+type Object struct {
+	Domain string // "py", "c"
+	Type   string // object type: "function", "class", "module", "member", ...
+	Name   string // fully qualified name: "os.path.join", "PyObject.ob_refcnt"
+	ID     string // the node id in the document: "os.path.join", "c.PyObject"
+	// Synopsis, Platform and Deprecated describe modules (py:module's
+	// options), shown in reference titles and the module index.
+	Synopsis   string `json:",omitempty"`
+	Platform   string `json:",omitempty"`
+	Deprecated bool   `json:",omitempty"`
+}
+
+// ObjectsTempKey is the key under a document's reading scratch state
+// (sphinx.DocEnv.Temp) where domain directives accumulate the []Object
+// that Collect copies into DocRecord.Objects.
+const ObjectsTempKey = "domain_objects"
+
 // Term is a glossary term.
 type Term struct {
 	DocName string
@@ -112,6 +131,9 @@ type DocRecord struct {
 	// ("ref", "doc", "term", "numref"), so that a change in a label's
 	// title can re-resolve its users.
 	Refs map[string][]string
+	// Objects are the domain objects the document describes, in document
+	// order.
+	Objects []Object
 }
 
 // Orphan reports whether the document is marked as outside every toctree.

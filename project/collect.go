@@ -5,6 +5,8 @@ import (
 
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/env"
+	"github.com/docbuild/docbuild/parser/markdown"
+	"github.com/docbuild/docbuild/sphinx"
 )
 
 // Collect gathers what a transformed document contributes to the
@@ -31,7 +33,23 @@ func Collect(doc *doctree.Document, docname string) *env.DocRecord {
 		r.Title = t
 	}
 	r.Toc = tocOf(root, true)
+	de := sphinx.EnvOf(doc)
+	if de != nil {
+		// MyST's heading anchors ("doc.md#slug") are std labels, which
+		// explicit labels of the same name replace.
+		if anchors, ok := de.Temp()[markdown.AnchorsTempKey].([]markdown.HeadingAnchor); ok {
+			for _, a := range anchors {
+				r.AnonLabels[a.Name] = env.Label{DocName: docname, ID: a.ID, Line: a.Line}
+				r.Labels[a.Name] = env.Label{DocName: docname, ID: a.ID, Title: a.Title, Line: a.Line}
+			}
+		}
+	}
 	collectLabels(doc, r)
+	if de != nil {
+		if objs, ok := de.Temp()[env.ObjectsTempKey].([]env.Object); ok {
+			r.Objects = objs
+		}
+	}
 	doctree.Inspect(root, func(n doctree.Node) bool {
 		e, ok := n.(*doctree.Element)
 		if !ok {
@@ -202,6 +220,10 @@ func tocTreeOf(e *doctree.Element) *env.TocTree {
 func tocTreeEntries(v any) []env.TocTreeEntry {
 	var out []env.TocTreeEntry
 	switch x := v.(type) {
+	case sphinx.TocEntries:
+		for _, e := range x {
+			out = append(out, env.TocTreeEntry{Title: e.Title, Target: e.Ref, IsURL: strings.Contains(e.Ref, "://"), IsSelf: e.Ref == "self"})
+		}
 	case []env.TocTreeEntry:
 		return x
 	case [][2]string:
@@ -338,6 +360,10 @@ func IndexEntriesOf(e *doctree.Element) []env.IndexEntry {
 		return nil
 	}
 	switch t := v.(type) {
+	case sphinx.IndexEntries:
+		for _, e := range t {
+			out = append(out, env.IndexEntry{Type: e.Type, Value: e.Value, TargetID: e.TargetID, Main: e.Main, Key: e.Key})
+		}
 	case []env.IndexEntry:
 		return append(out, t...)
 	case [][]string:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
 	"github.com/docbuild/docbuild/sphinx"
@@ -11,6 +12,7 @@ import (
 // registerSphinx adds Sphinx's directives and roles to reg.
 func registerSphinx(reg *directives.Registry) {
 	sphinx.Register(reg)
+	domains.Register(reg)
 }
 
 // configureBuild adds what depends on the project's configuration: the
@@ -28,10 +30,18 @@ func configureBuild(b *project.Build) {
 			sphinx.SortGlossaries(ctx.Doc.Root)
 			return nil
 		}},
+		&transforms.Transform{Name: "sphinx.transforms.MoveModuleTargets", Priority: 210, Apply: func(ctx *transforms.Context) error {
+			domains.MoveModuleTargets(ctx.Doc.Root)
+			return nil
+		}},
+		&transforms.Transform{Name: "sphinx.transforms.i18n.RemoveTranslatableInline", Priority: 999, Apply: func(ctx *transforms.Context) error {
+			domains.RemoveTranslatableInline(ctx.Doc.Root)
+			return nil
+		}},
 		&transforms.Transform{Name: "sphinx.transforms.ManpageLink", Priority: 999, Apply: func(ctx *transforms.Context) error {
 			sphinx.ManpageLink(ctx.Doc.Root)
 			return nil
 		}},
 	)
-	resolve.Setup(b)
+	domains.Setup(resolve.Setup(b))
 }

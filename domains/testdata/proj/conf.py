@@ -1,0 +1,2 @@
+project = 'domains'
+extensions = ['sphinx.ext.doctest']
