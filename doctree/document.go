@@ -46,6 +46,10 @@ type Document struct {
 	CurrentSource string
 	CurrentLine   int
 
+	// Halted is set when a message at the halt level stopped processing;
+	// the tree then holds what was made before it.
+	Halted *HaltError
+
 	// Env is the build environment of the project the document belongs to
 	// (Sphinx's document.settings.env), as the sphinx package defines it;
 	// nil when a single file is parsed on its own.

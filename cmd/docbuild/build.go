@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docbuild/docbuild/builders/html"
+	"github.com/docbuild/docbuild/builders/json"
 	"github.com/docbuild/docbuild/builders/pseudoxml"
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
@@ -24,7 +26,11 @@ import (
 // builds, not a package global registry that others mutate.
 func builders() map[string]func() project.Builder {
 	return map[string]func() project.Builder{
-		"pseudoxml": func() project.Builder { return &pseudoxml.Builder{} },
+		"pseudoxml":  func() project.Builder { return &pseudoxml.Builder{} },
+		"html":       func() project.Builder { return html.New() },
+		"dirhtml":    func() project.Builder { return html.NewDir() },
+		"singlehtml": func() project.Builder { return html.NewSingle() },
+		"json":       func() project.Builder { return json.New() },
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/input"
+	"github.com/docbuild/docbuild/parser/markdown"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/transforms"
 	"github.com/docbuild/docbuild/writers/pseudoxml"
@@ -72,16 +73,64 @@ func settingsFlags(fs *flag.FlagSet, s *doctree.Settings) {
 	fs.BoolVar(&s.RFCReferences, "rfc-references", s.RFCReferences, "recognise standalone RFC references")
 }
 
+// isMarkdown reports whether path names a Markdown file, read with the MyST
+// parser as myst-docutils-pseudoxml reads it.
+func isMarkdown(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".myst":
+		return true
+	}
+	return false
+}
+
+// splitMySTArgs takes the MyST options (--myst-NAME=VALUE, as
+// myst-docutils-pseudoxml accepts them) out of args.
+func splitMySTArgs(args []string) (rest []string, myst [][2]string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name := strings.TrimLeft(a, "-")
+		if !strings.HasPrefix(a, "-") || !strings.HasPrefix(name, "myst-") {
+			rest = append(rest, a)
+			continue
+		}
+		name, value, ok := strings.Cut(name, "=")
+		if !ok {
+			if i+1 >= len(args) {
+				return nil, nil, fmt.Errorf("option --%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		myst = append(myst, [2]string{name, value})
+	}
+	return rest, myst, nil
+}
+
 func runPseudoXML(args []string, stdout, stderr io.Writer) int {
+	args, mystArgs, err := splitMySTArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "docbuild: %v\n", err)
+		return 2
+	}
 	fs := flag.NewFlagSet("pseudoxml", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	settings := doctree.DefaultSettings()
 	parseOnly := fs.Bool("parse-only", false, "print the tree as the parser leaves it, before transforms")
 	docutilsOnly := fs.Bool("docutils", false, "know only docutils' own directives and roles, for comparison with docutils")
 	settingsFlags(fs, settings)
+	// docutils' footer options, accepted with their default (no footer) so
+	// that rst2pseudoxml command lines work unchanged.
+	for _, name := range []string{"no-generator", "no-datestamp", "no-source-link"} {
+		fs.Bool(name, true, "no "+strings.TrimPrefix(name, "no-")+" footer (the default; docbuild writes none)")
+	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: docbuild pseudoxml [options] FILE|-\n\nPrint one reStructuredText document as docutils pseudo-XML.\n\n")
+		fmt.Fprintf(stderr, "usage: docbuild pseudoxml [options] FILE|-\n\nPrint one document as docutils pseudo-XML: reStructuredText as rst2pseudoxml,\nMarkdown (FILE.md, FILE.markdown) as myst-docutils-pseudoxml.\n\n")
 		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "  --myst-NAME=VALUE\n    \ta MyST option for Markdown, as myst-docutils-pseudoxml (e.g. --myst-enable-extensions=deflist)\n")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -95,6 +144,13 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 	}
 	_ = docutilsOnly // the registry holds only docutils' set so far
 	path := fs.Arg(0)
+	mdConfig := markdown.DefaultConfig()
+	for _, kv := range mystArgs {
+		if err := mdConfig.SetOption(kv[0], kv[1]); err != nil {
+			fmt.Fprintf(stderr, "docbuild: --%s: %v\n", kv[0], err)
+			return 2
+		}
+	}
 	text, err := input.ReadFile(path, settings.InputEncoding)
 	if err != nil {
 		fmt.Fprintf(stderr, "docbuild: %v\n", err)
@@ -112,10 +168,26 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 		settings.SourceDir = dir
 	}
 	doc := doctree.NewDocument(source, settings)
-	doc.Reporter.Stream = func(msg *doctree.Element) { fmt.Fprintln(stderr, doctree.FormatMessage(msg)) }
+	// The first message at the halt level stops docutils; the parsers may
+	// stop quietly at it, so it is noted here as the reporter sends it.
+	var haltMsg *doctree.Element
+	doc.Reporter.Stream = func(msg *doctree.Element) {
+		if msg.GetInt("level") >= settings.HaltLevel && haltMsg == nil {
+			haltMsg = msg
+		}
+		fmt.Fprintln(stderr, doctree.FormatMessage(msg))
+	}
 	reg := std.NewRegistry()
 	rst.RegisterDirectives(reg)
-	halted := parse(doc, text, reg)
+	var halted *doctree.HaltError
+	if isMarkdown(path) {
+		halted = parseMarkdown(doc, text, reg, mdConfig)
+	} else {
+		halted = parse(doc, text, reg)
+	}
+	if halted == nil && haltMsg != nil {
+		halted = &doctree.HaltError{Msg: haltMsg}
+	}
 	opts := &pseudoxml.Options{ExposeInternals: settings.ExposeInternals}
 	if !*parseOnly && halted == nil {
 		// After the transforms, ExposeInternals has already put the
@@ -129,13 +201,17 @@ func runPseudoXML(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if halted == nil && haltMsg != nil {
+		halted = &doctree.HaltError{Msg: haltMsg}
+	}
+	if halted != nil {
+		// docutils stops before writing anything.
+		fmt.Fprintf(stderr, "Exiting due to level-%d (%s) system message.\n", halted.Msg.GetInt("level"), halted.Msg.GetString("type"))
+		return 1
+	}
 	out := pseudoxml.Format(doc.Root, opts)
 	if _, err := io.WriteString(stdout, out); err != nil {
 		fmt.Fprintf(stderr, "docbuild: writing output: %v\n", err)
-		return 1
-	}
-	if halted != nil {
-		fmt.Fprintf(stderr, "docbuild: exiting due to level-%d (%s) system message\n", halted.Msg.GetInt("level"), halted.Msg.GetString("type"))
 		return 1
 	}
 	return 0
@@ -154,6 +230,23 @@ func parse(doc *doctree.Document, text string, reg *directives.Registry) (halted
 		}
 	}()
 	p := &rst.Parser{Registry: reg}
+	p.Parse(doc, text)
+	return doc.Halted
+}
+
+// parseMarkdown runs the MyST Markdown parser; a message at the halt level
+// ends the parse and is returned (if the parser lets it through).
+func parseMarkdown(doc *doctree.Document, text string, reg *directives.Registry, cfg markdown.Config) (halted *doctree.HaltError) {
+	defer func() {
+		if r := recover(); r != nil {
+			if h, ok := r.(*doctree.HaltError); ok {
+				halted = h
+				return
+			}
+			panic(r)
+		}
+	}()
+	p := &markdown.Parser{Registry: reg, Config: cfg}
 	p.Parse(doc, text)
 	return nil
 }

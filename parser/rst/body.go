@@ -27,7 +27,7 @@ func (m *machine) blockQuote(indented *stringList, lineOffset int) []doctree.Nod
 	var elements []doctree.Node
 	for indented != nil && indented.Len() > 0 {
 		bq := doctree.NewElement(doctree.TagBlockQuote)
-		bq.RawSource = strings.Join(indented.data, "\n")
+		bq.RawSource = m.ds.containerRaw(indented.data)
 		bq.Source, bq.Line = m.getSourceAndLine(lineOffset+1, true)
 		bqLines, aLines, aOffset, rest, newLineOffset := m.splitAttribution(indented, lineOffset)
 		m.nestedParse(bqLines, lineOffset, bq, false, stBody)
@@ -186,7 +186,7 @@ func (m *machine) listItem(indentEnd int) (*doctree.Element, bool) {
 		indented, _, lineOffset, blankFinish = m.getFirstKnownIndented(indent, false, true, true)
 	}
 	item := doctree.NewElement(doctree.TagListItem)
-	item.RawSource = strings.Join(indented.data, "\n")
+	item.RawSource = m.ds.containerRaw(indented.data)
 	if indented.Len() > 0 {
 		m.nestedParse(indented, lineOffset, item, false, stBody)
 	}
@@ -482,7 +482,7 @@ func (m *machine) field(bm bodyMatch, extension bool) (*doctree.Element, bool) {
 	nameNodes, nameMsgs := m.inlineText(name, lineno)
 	m.ds.appendTo(fieldNode, doctree.NewTextElement(doctree.TagFieldName, name, "", nameNodes...))
 	body := doctree.NewElement(doctree.TagFieldBody, elems(nameMsgs)...)
-	body.RawSource = strings.Join(indented.data, "\n")
+	body.RawSource = m.ds.containerRaw(indented.data)
 	m.ds.appendTo(fieldNode, body)
 	if indented.Len() > 0 {
 		if extension {
@@ -576,7 +576,7 @@ func (m *machine) optionListItem(bm bodyMatch) (item *doctree.Element, blankFini
 	}
 	group := doctree.NewElement(doctree.TagOptionGroup, options...)
 	desc := doctree.NewElement(doctree.TagDescription)
-	desc.RawSource = strings.Join(indented.data, "\n")
+	desc.RawSource = m.ds.containerRaw(indented.data)
 	item = doctree.NewElement(doctree.TagOptionListItem, group, desc)
 	m.nestedParse(indented, lineOffset, desc, false, stBody)
 	return item, blankFinish, "", false

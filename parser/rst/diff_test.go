@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -115,13 +116,25 @@ func TestDifferential(t *testing.T) {
 	seed, _ := strconv.ParseInt(os.Getenv("DOCBUILD_DIFF_SEED"), 10, 64)
 	r := rand.New(rand.NewSource(seed))
 	inputs := make([]string, n)
+	mutate := os.Getenv("DOCBUILD_DIFF_MUTATE") != ""
 	for i := range inputs {
 		inputs[i] = genDoc(r)
+		if os.Getenv("DOCBUILD_DIFF_SECTIONS") != "" {
+			inputs[i] = genSections(r)
+		}
+		if mutate {
+			inputs[i] = mutateDoc(r, inputs[i])
+		}
 	}
 	if extra := os.Getenv("DOCBUILD_DIFF_INPUT"); extra != "" {
 		inputs = []string{extra}
 	}
-	want := runOracle(t, inputs)
+	wd, _ := os.Getwd()
+	oracle := filepath.Join(wd, "testdata", "oracle.py")
+	if err := os.Chdir(filepath.Join(suiteDir, "root")); err == nil {
+		defer os.Chdir(wd)
+	}
+	want := runOracle(t, oracle, inputs)
 	bad := 0
 	for i, in := range inputs {
 		if strings.HasPrefix(want[i], "EXCEPTION") {
@@ -145,6 +158,10 @@ func TestDifferential(t *testing.T) {
 			continue
 		}
 		bad++
+		if os.Getenv("DOCBUILD_DIFF_MIN") != "" && bad == 1 {
+			small := minimize(t, oracle, in)
+			t.Errorf("minimized:\n%s\n--- repr %q", small, small)
+		}
 		if bad <= 5 {
 			t.Errorf("case %d differs\n--- input\n%s\n--- diff\n%s%v", i, in, lineDiff(want[i], got), err)
 		}
@@ -155,9 +172,9 @@ func TestDifferential(t *testing.T) {
 	}
 }
 
-func runOracle(t *testing.T, inputs []string) []string {
+func runOracle(t *testing.T, oracle string, inputs []string) []string {
 	data, _ := json.Marshal(inputs)
-	args := []string{"-W", "ignore", "testdata/oracle.py"}
+	args := []string{"-W", "ignore", oracle}
 	if x := os.Getenv("DOCBUILD_DIFF_INTERNALS"); x != "" {
 		args = append(args, x)
 	}
@@ -207,6 +224,116 @@ func lineDiff(want, got string) string {
 	}
 	for k := i; k < min(len(g), i+8); k++ {
 		b.WriteString("+ " + g[k] + "\n")
+	}
+	return b.String()
+}
+
+// differs reports which inputs parse differently from docutils.
+func differs(t *testing.T, oracle string, inputs []string) []bool {
+	want := runOracle(t, oracle, inputs)
+	out := make([]bool, len(inputs))
+	for i, in := range inputs {
+		if strings.HasPrefix(want[i], "EXCEPTION") {
+			continue
+		}
+		got, err := parse(parserCase{Input: in})
+		out[i] = err != nil || got != want[i]
+	}
+	return out
+}
+
+// minimize removes lines from a differing input while it still differs.
+func minimize(t *testing.T, oracle, in string) string {
+	lines := strings.Split(in, "\n")
+	for {
+		var cands []string
+		for i := range lines {
+			c := append(append([]string(nil), lines[:i]...), lines[i+1:]...)
+			cands = append(cands, strings.Join(c, "\n"))
+		}
+		// also try dedenting each line by one space
+		for i, l := range lines {
+			if strings.HasPrefix(l, " ") {
+				c := append([]string(nil), lines...)
+				c[i] = l[1:]
+				cands = append(cands, strings.Join(c, "\n"))
+			}
+		}
+		d := differs(t, oracle, cands)
+		found := -1
+		for i, b := range d {
+			if b {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			return strings.Join(lines, "\n")
+		}
+		lines = strings.Split(cands[found], "\n")
+	}
+}
+
+// mutationChars are characters that matter to the block parser.
+var mutationChars = []string{" ", "  ", "\t", ":", "`", "*", "|", "_", "\\", "-", "=", ".", "#", "(", ")", "[", "]",
+	"\u3000", "\u00a0", "\u0301", "é", "漢", "\x1f", "\v", "\r\n", "\n", "\n\n", "::", "..", "__", "+", ">>>", "--", "\u2014"}
+
+// mutateDoc applies a few random character-level edits to a document.
+func mutateDoc(r *rand.Rand, doc string) string {
+	b := []rune(doc)
+	for n := 1 + r.Intn(4); n > 0 && len(b) > 0; n-- {
+		i := r.Intn(len(b))
+		switch r.Intn(3) {
+		case 0: // insert
+			ins := []rune(mutationChars[r.Intn(len(mutationChars))])
+			b = append(b[:i], append(ins, b[i:]...)...)
+		case 1: // delete
+			b = append(b[:i], b[i+1:]...)
+		default: // replace
+			b[i] = []rune(mutationChars[r.Intn(len(mutationChars))])[0]
+		}
+	}
+	return string(b)
+}
+
+// genSections builds a document of section titles in random styles,
+// with paragraphs, transitions and the odd nested construct between them.
+func genSections(r *rand.Rand) string {
+	var b strings.Builder
+	chars := "=-~*"
+	for n := 1 + r.Intn(10); n > 0; n-- {
+		c := string(chars[r.Intn(len(chars))])
+		title := []string{"Title", "T", "A longer title", "Title\n  continued"}[r.Intn(4)]
+		width := len(title) + r.Intn(3) - 1
+		if strings.Contains(title, "\n") {
+			width = 5
+		}
+		if width < 1 {
+			width = 1
+		}
+		adorn := strings.Repeat(c, width)
+		switch r.Intn(4) {
+		case 0:
+			b.WriteString(adorn + "\n" + title + "\n" + adorn + "\n")
+		case 1:
+			b.WriteString(adorn + "\n " + title + "\n" + adorn + "\n")
+		default:
+			b.WriteString(title + "\n" + adorn + "\n")
+		}
+		switch r.Intn(6) {
+		case 0:
+		case 1:
+			b.WriteString("\n----------\n")
+		case 2:
+			b.WriteString("\n  quote\n")
+		case 3:
+			b.WriteString("\n- item\n\n  Inner\n  =====\n")
+		default:
+			b.WriteString("\nText.\n")
+		}
+		if r.Intn(3) != 0 {
+			b.WriteString("\n")
+		}
 	}
 	return b.String()
 }

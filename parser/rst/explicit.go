@@ -205,7 +205,7 @@ func (m *machine) footnote(em explicitMatch) ([]doctree.Node, bool) {
 	label := em.group
 	name := doctree.FullyNormalizeName(label)
 	fn := doctree.NewElement(doctree.TagFootnote)
-	fn.RawSource = strings.Join(indented.data, "\n")
+	fn.RawSource = m.ds.containerRaw(indented.data)
 	fn.Source, fn.Line = src, srcline
 	switch {
 	case name[0] == '#': // auto-numbered
@@ -243,7 +243,7 @@ func (m *machine) citation(em explicitMatch) ([]doctree.Node, bool) {
 	label := em.group
 	name := doctree.FullyNormalizeName(label)
 	c := doctree.NewElement(doctree.TagCitation)
-	c.RawSource = strings.Join(indented.data, "\n")
+	c.RawSource = m.ds.containerRaw(indented.data)
 	c.Source, c.Line = src, srcline
 	m.ds.appendTo(c, doctree.NewTextElement(doctree.TagLabel, "", label))
 	c.Names = append(c.Names, name)
@@ -268,20 +268,27 @@ func (m *machine) hyperlinkTarget(em explicitMatch) ([]doctree.Node, bool, strin
 	if len(lines) == 0 {
 		return nil, blankFinish, "malformed hyperlink target."
 	}
-	escaped := lines[0]
+	// docutils retries the whole pattern on the growing text; each try is
+	// on a prefix of the concatenation of all the lines here, and only the
+	// last few characters of the previous prefix can start a new match.
+	full := strings.Join(lines, "")
+	end := len(lines[0])
 	blockIndex := 0
+	from := 0
 	var tm targetMatch
 	for {
 		var ok bool
-		if tm, ok = matchTargetPattern(escaped); ok {
+		if tm, ok = matchTargetPattern(full[:end], from); ok {
 			break
 		}
 		blockIndex++
 		if blockIndex >= len(lines) {
 			return nil, blankFinish, "malformed hyperlink target."
 		}
-		escaped += lines[blockIndex]
+		from = max(0, end-4)
+		end += len(lines[blockIndex])
 	}
+	escaped := full[:end]
 	lines = lines[blockIndex:]
 	rest := escaped[tm.end:]
 	if cpLen(rest) <= cpLen(lines[0]) {
@@ -314,7 +321,10 @@ func isSpaceOrNul(r rune) bool { return r == 0 || isPySpace(r) }
 //
 //	( _ | (?!_)(?P<quote>`?)(?![ `])(?P<name>.+?)(?<![\s\x00])(?P=quote) )
 //	(?<!(?<!\x00):) (?<![\s\x00]) [ ]? : ([ ]+|$)
-func matchTargetPattern(s string) (targetMatch, bool) {
+//
+// Candidate ends of the name before byte from are not tried (the caller
+// tried them on a prefix of s, where they depended on the same text).
+func matchTargetPattern(s string, from int) (targetMatch, bool) {
 	// tail matches "[ ]?:([ ]+|$)" at i.
 	tail := func(i int) int {
 		if i < len(s) && s[i] == ' ' {
@@ -348,7 +358,18 @@ func matchTargetPattern(s string) (targetMatch, bool) {
 	}
 	// Lazy name: try each end in turn.
 	prev2 := rune(-1) // the character before the name's last one
-	for i := start; i < len(s); {
+	i := start
+	if from > start {
+		// resume at a rune boundary, with the rune before it
+		i = from
+		for i > start && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		if i > start {
+			prev2, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+	}
+	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		k := i + size // candidate end of the name
 		if !isSpaceOrNul(r) {
@@ -473,11 +494,16 @@ func (m *machine) anonymousTarget(bm bodyMatch) ([]doctree.Node, bool) {
 
 // matchSubstitutionPattern matches docutils' substitution pattern at the
 // start of s: '((?![ ])(?P<name>.+?)(?<![\s\x00])\|)([ ]+|$)'.
-func matchSubstitutionPattern(s string) (end int, name string, ok bool) {
+// Candidate ends before byte from are not tried (see matchTargetPattern).
+func matchSubstitutionPattern(s string, from int) (end int, name string, ok bool) {
 	if s == "" || s[0] == ' ' {
 		return 0, "", false
 	}
-	for i := 0; i < len(s); {
+	i := from
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		k := i + size
 		if !isSpaceOrNul(r) && k < len(s) && s[k] == '|' {
@@ -501,21 +527,31 @@ func (m *machine) substitutionDef(em explicitMatch) ([]doctree.Node, bool, strin
 	if block.Len() == 0 {
 		return nil, blankFinish, "malformed substitution definition."
 	}
-	escaped := escape2null(pyRstrip(block.data[0]))
+	// As for targets: each try is on a prefix of the whole text.
+	parts := make([]string, block.Len())
+	parts[0] = escape2null(pyRstrip(block.data[0]))
+	for k := 1; k < block.Len(); k++ {
+		parts[k] = escape2null(pyStrip(block.data[k]))
+	}
+	full := strings.Join(parts, " ")
+	stop := len(parts[0])
 	blockIndex := 0
+	from := 0
 	var end int
 	var subname string
 	for {
 		var ok bool
-		if end, subname, ok = matchSubstitutionPattern(escaped); ok {
+		if end, subname, ok = matchSubstitutionPattern(full[:stop], from); ok {
 			break
 		}
 		blockIndex++
 		if blockIndex >= block.Len() {
 			return nil, blankFinish, "malformed substitution definition."
 		}
-		escaped = escaped + " " + escape2null(pyStrip(block.data[blockIndex]))
+		from = max(0, stop-2)
+		stop += 1 + len(parts[blockIndex])
 	}
+	escaped := full[:stop]
 	block.trimStart(blockIndex) // strip out the substitution marker
 	first := pyStrip(block.data[0])
 	restLen := cpLen(escaped[end:])

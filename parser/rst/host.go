@@ -39,6 +39,9 @@ func (h *host) view(c directives.Content) *stringList {
 		for _, v := range h.views {
 			for k := range v.data {
 				if &v.data[k] == first && k+len(c.Lines) <= len(v.data) {
+					if k == 0 && len(c.Lines) == len(v.data) {
+						return v // the very list given to the directive
+					}
 					return v.slice(k, k+len(c.Lines))
 				}
 			}

@@ -20,6 +20,14 @@ type docState struct {
 	sectionLevel   int
 	bubbleUpKludge bool
 
+	// rawBudget is what is left of the bytes to spend on container
+	// rawsource (see containerRaw).
+	rawBudget int
+
+	// smCache holds the Line.eofcheck flags of the state machines docutils
+	// would keep in its cache of nested state machines (a stack).
+	smCache []bool
+
 	// lineIndent holds docutils' line.indent of line elements.
 	lineIndent map[*doctree.Element]int
 
@@ -134,10 +142,15 @@ func (m *machine) run(initial stateID) {
 	state := initial
 	m.ctx = nil
 	textOnly := false
-	// Every iteration either consumes a line or backs up after a
-	// correction; corrections always lead to the "text" transition, which
-	// consumes the line, so the loop ends.
+	// Every iteration consumes a line; only corrections and the few states
+	// that back up revisit one, a bounded number of times. The cap is a
+	// guard against a hang should some input make docutils' algorithm
+	// loop (none is known): such a machine simply ends.
+	steps := 0
 	for {
+		if steps++; steps > 16*(m.input.Len()+16) {
+			break
+		}
 		var r result
 		if !m.nextLine(1) {
 			r = m.eof(state)

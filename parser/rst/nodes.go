@@ -1,8 +1,44 @@
 package rst
 
 import (
+	"strings"
+
 	"github.com/docbuild/docbuild/doctree"
 )
+
+// containerRaw returns the rawsource docutils gives a compound container
+// (block_quote, list_item, definition_list_item, field_body, description,
+// footnote, citation): the text of its whole block. Nothing in the output
+// shows it but expose_internals, and in deeply nested input building it
+// costs time proportional to the block at every level (cubic for nested
+// block quotes), so the parser spends a budget proportional to the input
+// on it; past the budget, containers get no rawsource.
+func (ds *docState) containerRaw(lines ...[]string) string {
+	n := 0
+	for _, l := range lines {
+		for _, s := range l {
+			n += len(s) + 1
+		}
+	}
+	if n > ds.rawBudget {
+		ds.rawBudget = 0
+		return ""
+	}
+	ds.rawBudget -= n
+	var b strings.Builder
+	b.Grow(n)
+	first := true
+	for _, l := range lines {
+		for _, s := range l {
+			if !first {
+				b.WriteByte('\n')
+			}
+			first = false
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
 
 // attached reports whether e is in the document tree (docutils:
 // e.document is set).

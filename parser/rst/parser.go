@@ -16,6 +16,10 @@ import (
 type Parser struct {
 	// Registry supplies directives, roles and languages.
 	Registry *directives.Registry
+	// LineOffset is the number of source lines before the input: lines
+	// are numbered from LineOffset+1, as if that many blank lines came
+	// first (MyST's eval-rst pads its text so) but without their cost.
+	LineOffset int
 }
 
 // Parse parses input (the whole text of one document) into doc.Root, using

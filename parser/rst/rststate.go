@@ -17,7 +17,23 @@ import (
 func (m *machine) nestedParse(block *stringList, inputOffset int, node *doctree.Element, matchTitles bool, initial stateID) int {
 	blockLength := block.Len()
 	sm := m.ds.newMachine(block, inputOffset, node, matchTitles)
+	ds := m.ds
+	cached := initial == stBody
+	if cached {
+		// docutils reuses the state machines of default nested parses
+		// (RSTState.nested_sm_cache); the only state they carry from one
+		// run to the next is Line.eofcheck, which stays off when a short
+		// overline's state correction interrupts Line.eof after a section
+		// ended the machine.
+		if n := len(ds.smCache); n > 0 {
+			sm.eofCheck = ds.smCache[n-1]
+			ds.smCache = ds.smCache[:n-1]
+		}
+	}
 	sm.run(initial)
+	if cached {
+		ds.smCache = append(ds.smCache, sm.eofCheck)
+	}
 	newOffset := sm.absLineOffset()
 	if block.parent != nil && block.Len() != blockLength {
 		m.nextLine(block.Len() - blockLength)

@@ -21,9 +21,11 @@ func (p *Parser) parse(doc *doctree.Document, input string) {
 			rep.Observers = append(rep.Observers[:n-1:n-1], rep.Observers[n:]...)
 		}
 		if r := recover(); r != nil {
-			if _, ok := r.(*doctree.HaltError); !ok {
+			h, ok := r.(*doctree.HaltError)
+			if !ok {
 				panic(r)
 			}
+			doc.Halted = h
 		}
 	}()
 
@@ -32,7 +34,7 @@ func (p *Parser) parse(doc *doctree.Document, input string) {
 	lines := string2lines(input, tabWidth)
 	for i, line := range lines {
 		if cpLen(line) > settings.LineLengthLimit {
-			doc.Root.Append(rep.Error(fmt.Sprintf("Line %d exceeds the line-length-limit.", i+1), doctree.MsgOpts{}))
+			doc.Root.Append(rep.Error(fmt.Sprintf("Line %d exceeds the line-length-limit.", p.LineOffset+i+1), doctree.MsgOpts{}))
 			return
 		}
 	}
@@ -50,9 +52,16 @@ func (p *Parser) parse(doc *doctree.Document, input string) {
 		scope:   scope,
 		inliner: inline.New(doc, scope),
 		lang:    lang,
+		// Enough for the rawsource of every container of documents nested
+		// up to 8 deep.
+		rawBudget: 8*len(input) + 1<<20,
 	}
 	source := doc.Root.GetString("source")
-	m := ds.newMachine(newStringList(lines, source), 0, doc.Root, true)
+	list := newStringList(lines, source)
+	for i := range list.items {
+		list.items[i].Offset += p.LineOffset
+	}
+	m := ds.newMachine(list, p.LineOffset, doc.Root, true)
 	ds.root = m
 	if rep.SourceAndLine == nil {
 		rep.SourceAndLine = func(line int) (string, int, bool) {

@@ -14,6 +14,11 @@ import (
 // textFamily runs transition t of the Text, Definition or Line state (t is
 // tBlank, tIndent, tLine for "underline", or tText).
 func (m *machine) textFamily(st stateID, t transition) result {
+	if len(m.ctx) == 0 {
+		// These states are always entered with the line before in the
+		// context; docutils would fail on an empty one.
+		return resStop
+	}
 	switch st {
 	case stText:
 		switch t {
@@ -133,11 +138,8 @@ func (m *machine) definitionIndent() result {
 // definitionListItem is Text.definition_list_item.
 func (m *machine) definitionListItem(termLine []string) (*doctree.Element, bool) {
 	indented, _, lineOffset, blankFinish := m.getIndented(false, true)
-	all := make([]string, 0, len(termLine)+indented.Len())
-	all = append(all, termLine...)
-	all = append(all, indented.data...)
 	item := doctree.NewElement(doctree.TagDefinitionListItem)
-	item.RawSource = strings.Join(all, "\n")
+	item.RawSource = m.ds.containerRaw(termLine, indented.data)
 	lineno := m.absLineNumber() - 1
 	item.Source, item.Line = m.getSourceAndLine(lineno, true)
 	termList, msgs := m.term(termLine, lineno)
@@ -259,6 +261,9 @@ func (m *machine) stateCorrection(lines int) result {
 
 // lineEOF is Line.eof.
 func (m *machine) lineEOF() result {
+	if len(m.ctx) == 0 {
+		return resStop
+	}
 	marker := pyStrip(m.ctx[0])
 	if m.ds.bubbleUpKludge {
 		m.ds.bubbleUpKludge = false

@@ -270,8 +270,8 @@ func (s *stringList) getIndented(start int, untilBlank, stripIndent bool, blockI
 			blankFinish = end > start && isBlank(s.data[end-1])
 			break
 		}
-		ws := leadingSpace(line)
-		if ws == cpLen(line) { // blank line
+		ws, all := leadingSpaceAll(line)
+		if all { // blank line
 			if untilBlank {
 				blankFinish = true
 				break

@@ -75,24 +75,41 @@ func isBlank(s string) bool {
 // leadingSpace returns the number of code points of leading white space
 // ("len(s) - len(s.lstrip())").
 func leadingSpace(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
+	n, _ := leadingSpaceAll(s)
+	return n
+}
+
+// leadingSpaceAll is leadingSpace that also reports whether s is all
+// white space.
+func leadingSpaceAll(s string) (int, bool) {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == len(s) {
+		return i, true
+	}
+	if s[i] < utf8.RuneSelf && !isPySpace(rune(s[i])) {
+		return i, false
+	}
+	n := i
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
 				if !isPySpace(r) {
-					return n
+					return n, false
 				}
 				n++
 			}
-			return n
+			return n, true
 		}
 		if !isPySpace(rune(c)) {
-			return n
+			return n, false
 		}
 		n++
 	}
-	return n
+	return n, true
 }
 
 // cpLen is Python's len(s): the number of code points.

@@ -4,7 +4,7 @@ import json
 import sys
 
 from docutils import frontend, utils
-from docutils.parsers.rst import Parser
+from docutils.parsers.rst import Parser, states
 
 parser = Parser()
 settings = frontend.OptionParser(components=(Parser,)).get_default_values()
@@ -16,6 +16,8 @@ if len(sys.argv) > 1:
 
 out = []
 for text in json.load(sys.stdin):
+    # Start each document as in a fresh process.
+    states.RSTState.nested_sm_cache.clear()
     document = utils.new_document('test data', settings)
     try:
         parser.parse(text, document)
