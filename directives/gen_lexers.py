@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Write lexers_gen.go: the language names Pygments has a lexer for.
 
 docutils' code role and code directive ask Pygments for a lexer

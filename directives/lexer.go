@@ -1,6 +1,6 @@
 package directives
 
-//go:generate python3 gen_lexers.py
+//go:generate /usr/bin/python3 gen_lexers.py
 
 import (
 	"errors"
@@ -9,11 +9,10 @@ import (
 
 // CheckLexer returns the error docutils' code_analyzer.Lexer raises for
 // code in language with the given syntax_highlight setting ("long",
-// "short" or "none"), or nil. docutils reports it from the code role and
-// the code directive. docbuild has no Pygments and never splits code into
-// tokens, but it knows the lexer names of the Pygments that the reference
-// output was made with, so an unknown language is reported as docutils
-// reports it.
+// "short" or "none"), or nil: the names it knows are the lexer aliases of
+// the Pygments the reference output is made with (the system Python's,
+// see gen_lexers.py). The tokens themselves come from package
+// directives/pygments.
 func CheckLexer(language, syntaxHighlight string) error {
 	if language == "" || language == "text" || syntaxHighlight == "none" {
 		return nil

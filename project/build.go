@@ -456,6 +456,11 @@ func replaceDir(staging, out string) error {
 func (b *Build) Run(ctx context.Context, builder Builder) (Result, error) {
 	start := time.Now()
 	b.Builder = builder
+	// A builder that links documents itself (resolvers ask it during
+	// Resolve, before Prepare) learns the build here.
+	if a, ok := builder.(interface{ Attach(*Build) }); ok {
+		a.Attach(b)
+	}
 	if err := b.Read(ctx); err != nil {
 		return Result{}, err
 	}

@@ -89,7 +89,8 @@ type docData struct {
 
 // Setup adds the post-read stage to a build: the PostRead hook that
 // prepares the State, the resolver that completes each document, and
-// Sphinx's read-phase transforms the output depends on (DefaultSubstitutions).
+// Sphinx's read-phase transforms the output depends on (DefaultSubstitutions,
+// AutoNumbering, FilterSystemMessages).
 // It returns the State so that the caller can add domains and standard
 // object types before the build runs.
 func Setup(b *project.Build) *State {
@@ -103,7 +104,7 @@ func Setup(b *project.Build) *State {
 		return err
 	})
 	b.Resolvers = append(b.Resolvers, s.ResolveDoc)
-	b.DocTransforms = append(b.DocTransforms, DefaultSubstitutions(b.Cfg, b.Now), AutoNumbering)
+	b.DocTransforms = append(b.DocTransforms, DefaultSubstitutions(b.Cfg, b.Now), AutoNumbering, FilterSystemMessages(b.Cfg))
 	return s
 }
 

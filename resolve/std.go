@@ -273,10 +273,18 @@ func (d *StdDomain) ResolveAnyXRef(x *XRef, target string) []AnyMatch {
 	if n := d.ResolveXRef(x.copy(), "option", target); n != nil {
 		out = append(out, AnyMatch{Role: "std:option", Node: n})
 	}
+	return append(out, d.objectMatches(x, target)...)
+}
+
+// objectMatches returns the std objects named target, one per object
+// type (terms by their lower-cased name), as 'any' and Markdown links
+// look them up.
+func (d *StdDomain) objectMatches(x *XRef, target string) []AnyMatch {
+	var out []AnyMatch
 	for _, objtype := range d.typeOrder {
 		key := stdKey{objtype, target}
 		if objtype == "term" {
-			key.name = ltarget
+			key.name = strings.ToLower(target)
 		}
 		o, ok := d.objects[key]
 		if !ok {

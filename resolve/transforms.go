@@ -64,3 +64,26 @@ func hasCaption(e *doctree.Element) bool {
 	}
 	return false
 }
+
+// FilterSystemMessages is Sphinx's FilterSystemMessages transform: the
+// system messages that reading left in a document are removed (they
+// have been reported), all of them, or only those below WARNING when
+// keep_warnings is on.
+func FilterSystemMessages(cfg *config.Config) *transforms.Transform {
+	level := 5
+	if v, ok := cfg.Value("keep_warnings"); ok && v == true {
+		level = 2
+	}
+	return &transforms.Transform{
+		Name:     "sphinx.transforms.FilterSystemMessages",
+		Priority: 999,
+		Apply: func(ctx *transforms.Context) error {
+			for _, m := range doctree.FindTag(ctx.Doc.Root, doctree.TagSystemMessage) {
+				if p := m.Parent(); p != nil && m.GetInt("level") < level {
+					p.Remove(m)
+				}
+			}
+			return nil
+		},
+	}
+}

@@ -113,3 +113,24 @@ func TestDownloadDest(t *testing.T) {
 		t.Errorf("downloadDest = %q", got)
 	}
 }
+
+// The expected pairs are Python's os.path.splitext.
+func TestPySplitext(t *testing.T) {
+	tests := []struct{ in, stem, ext string }{
+		{"page.md", "page", ".md"},
+		{"sub/page.md", "sub/page", ".md"},
+		{"sub/page", "sub/page", ""},
+		{".md", ".md", ""},
+		{"sub/.md", "sub/.md", ""},
+		{"..md", "..md", ""},
+		{"a.b/c", "a.b/c", ""},
+		{"a.tar.gz", "a.tar", ".gz"},
+		{"sub/..x.rst", "sub/..x", ".rst"},
+		{"page.", "page", "."},
+	}
+	for _, tt := range tests {
+		if stem, ext := pySplitext(tt.in); stem != tt.stem || ext != tt.ext {
+			t.Errorf("pySplitext(%q) = %q, %q, want %q, %q", tt.in, stem, ext, tt.stem, tt.ext)
+		}
+	}
+}

@@ -188,6 +188,12 @@ func (s *State) resolveOne(docname string, node *doctree.Element, msgs *[]projec
 		}
 	} else if typ == "any" {
 		newnode = s.resolveAny(x, target)
+	} else if typ == "myst" {
+		newnode = s.resolveMyst(x, target)
+		if newnode == nil {
+			// MyST warns as for a reference without a domain.
+			node.Set("refdomain", "")
+		}
 	}
 	if newnode == nil && !noURI {
 		s.warnMissing(x, typ, target, domain)
@@ -301,7 +307,7 @@ func (s *State) warnMissing(x *XRef, typ, target string, domain Domain) {
 			}
 		}
 	}
-	if !warn {
+	if !warn || s.suppressed("ref", typ) {
 		return
 	}
 	refdomain := node.GetString("refdomain")

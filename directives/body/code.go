@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/directives/pygments"
 	"github.com/docbuild/docbuild/doctree"
 )
 
@@ -16,10 +17,11 @@ type token struct {
 	value   string
 }
 
-// runCode is docutils' CodeBlock.run. docbuild has no Pygments, so the code
-// is never split into highlighted tokens: it is kept as one text, exactly
-// as docutils does with syntax_highlight "none" or for the languages ""
-// and "text". Line numbers are added as docutils does.
+// runCode is docutils' CodeBlock.run: the code split into tokens by
+// Pygments' lexer for the language (package pygments), with line numbers
+// if asked. A language Pygments does not know is a warning, or plain text
+// when warnings are not reported; a language Pygments knows but docbuild
+// has no lexer for is kept as one text.
 func runCode(c *directives.Call) ([]doctree.Node, error) {
 	if err := c.AssertHasContent(); err != nil {
 		return nil, err
@@ -35,7 +37,10 @@ func runCode(c *directives.Call) ([]doctree.Node, error) {
 	classes = append(classes, classOption(c.Options)...)
 
 	code := c.Content.Text()
-	tokens := []token{{value: code}}
+	tokens, err := codeTokens(code, language, c.Host.Document().Settings)
+	if err != nil {
+		return nil, c.Warningf("%s", err.Error())
+	}
 	if v, ok := c.Options["number-lines"]; ok {
 		// optional start line, 1 by default; Python's int has no size
 		// limit, so neither has this one
@@ -71,6 +76,26 @@ func runCode(c *directives.Call) ([]doctree.Node, error) {
 		}
 	}
 	return []doctree.Node{node}, nil
+}
+
+// codeTokens is code_analyzer.Lexer(code, language, syntax_highlight) as
+// CodeBlock.run calls it: with report_level above 2 an unknown language
+// gives the code unhighlighted rather than the error.
+func codeTokens(code, language string, s *doctree.Settings) ([]token, error) {
+	toks, err := pygments.Tokens(code, language, s.SyntaxHighlight)
+	switch {
+	case err == pygments.ErrNoLexer:
+		return []token{{value: code}}, nil
+	case err != nil && s.ReportLevel > 2:
+		return []token{{value: code}}, nil
+	case err != nil:
+		return nil, err
+	}
+	out := make([]token, len(toks))
+	for i, t := range toks {
+		out[i] = token{classes: t.Classes, value: t.Value}
+	}
+	return out, nil
 }
 
 // numberLines puts a line-number token ("ln") before every code line, as

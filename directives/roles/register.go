@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/directives/pygments"
 	"github.com/docbuild/docbuild/doctree"
 )
 
@@ -264,10 +265,10 @@ func raw(c *directives.RoleCall) ([]doctree.Node, []*doctree.Element) {
 	return []doctree.Node{node}, nil
 }
 
-// code is docutils' code_role. docutils splits the code into tokens with
-// Pygments when a language is given; docbuild has no Pygments and keeps
-// the code as one text, as docutils does for syntax_highlight "none". A
-// language Pygments does not know is reported as docutils reports it.
+// code is docutils' code_role: the code split into tokens by Pygments'
+// lexer for the language (package pygments). A language Pygments does not
+// know is reported as docutils reports it; one Pygments knows but docbuild
+// has no lexer for is kept as one text.
 func code(c *directives.RoleCall) ([]doctree.Node, []*doctree.Element) {
 	opts := NormalizedOptions(c.Options)
 	language, _ := opts["language"].(string)
@@ -278,12 +279,25 @@ func code(c *directives.RoleCall) ([]doctree.Node, []*doctree.Element) {
 	if language != "" && !contains(classes, language) {
 		classes = append(classes, language)
 	}
-	if err := directives.CheckLexer(language, c.Inliner.Document().Settings.SyntaxHighlight); err != nil {
+	text := doctree.Unescape(c.Text, true)
+	tokens, err := pygments.Tokens(text, language, c.Inliner.Document().Settings.SyntaxHighlight)
+	if err == pygments.ErrNoLexer {
+		tokens, err = []pygments.Token{{Value: text}}, nil
+	}
+	if err != nil {
 		return fail(c, c.Inliner.Reporter().Warning(err.Error(), doctree.MsgOpts{}))
 	}
 	node := doctree.NewTextElement(doctree.TagLiteral, c.RawText, "")
 	node.Classes = classes
-	node.Append(doctree.NewText(doctree.Unescape(c.Text, true)))
+	for _, t := range tokens {
+		if len(t.Classes) > 0 {
+			in := doctree.NewTextElement(doctree.TagInline, t.Value, t.Value)
+			in.Classes = t.Classes
+			node.Append(in)
+		} else {
+			node.Append(doctree.NewText(t.Value))
+		}
+	}
 	return []doctree.Node{node}, nil
 }
 

@@ -149,7 +149,7 @@ func TestCustomRoles(t *testing.T) {
 		settings func(*doctree.Settings)
 		want     string
 	}{
-		{"py", py, "x", nil, "<literal classes=\"code py python\">\n    x\n"},
+		{"py", py, "x", nil, "<literal classes=\"code py python\">\n    <inline classes=\"name\">\n        x\n"},
 		{"bad", bad, "y", nil,
 			"<problematic ids=\"problematic-1\" refid=\"system-message-1\">\n    :bad:`y`\n" +
 				"<system_message backrefs=\"problematic-1\" ids=\"system-message-1\" level=\"2\" source=\"test data\" type=\"WARNING\">\n" +
@@ -165,7 +165,10 @@ func TestCustomRoles(t *testing.T) {
 		{"bigger", bigger, "f", nil, "<emphasis classes=\"bigger\">\n    f\n"},
 		{"custom", plain, "interpreted", nil, "<inline classes=\"custom\">\n    interpreted\n"},
 		{"custom", plain, "\x00 ", nil, "<inline classes=\"custom\">\n"},
-		{"texlang", texLang, "$x$", nil, "<literal classes=\"code latex\">\n    $x$\n"},
+		{"texlang", texLang, "$x$", nil, "<literal classes=\"code latex\">\n" +
+			"    <inline classes=\"literal string\">\n        $\n" +
+			"    <inline classes=\"name builtin\">\n        x\n" +
+			"    <inline classes=\"literal string\">\n        $\n"},
 	}
 	for _, tt := range tests {
 		s := doctree.DefaultSettings()

@@ -24,21 +24,37 @@ var srcKey = parser.NewContextKey()
 
 // srcInfo indexes the lines of one parsed text.
 type srcInfo struct {
-	src    []byte
+	src []byte
+	// str is src as a string, for text taken from the source without a
+	// copy.
+	str    string
 	starts []int // offset of each line's first byte
 }
 
-func newSrcInfo(src []byte) *srcInfo {
-	s := &srcInfo{src: src, starts: []int{0}}
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			s.starts = append(s.starts, i+1)
-		}
+func newSrcInfo(str string) *srcInfo {
+	s := &srcInfo{src: []byte(str), str: str}
+	if len(str) == 0 {
+		return s
 	}
-	if len(src) == 0 {
-		s.starts = nil
+	s.starts = make([]int, 1, strings.Count(str, "\n")+1)
+	for i := 0; i < len(str); {
+		j := strings.IndexByte(str[i:], '\n')
+		if j < 0 || i+j+1 >= len(str) {
+			break
+		}
+		i += j + 1
+		s.starts = append(s.starts, i)
 	}
 	return s
+}
+
+// text returns the text of a segment of the source (with the spaces of
+// its padding, as Segment.Value), sharing the source's memory.
+func (s *srcInfo) text(seg text.Segment) string {
+	if seg.Padding == 0 {
+		return s.str[seg.Start:seg.Stop]
+	}
+	return string(seg.Value(s.src))
 }
 
 // nlines is the number of lines, as markdown-it counts them (a final
@@ -84,7 +100,7 @@ func getSrc(pc parser.Context) *srcInfo {
 	if v, ok := pc.Get(srcKey).(*srcInfo); ok {
 		return v
 	}
-	return newSrcInfo(nil)
+	return newSrcInfo("")
 }
 
 // absPos maps index i of a line returned by PeekLine to its source offset.

@@ -60,8 +60,9 @@ type Config struct {
 	URLSchemes []string
 	// RefDomains are the Sphinx domains searched for link references.
 	RefDomains []string
-	// HighlightCodeBlocks asks for syntax highlighting of code blocks.
-	// docbuild has no Pygments: code is never split into tokens.
+	// HighlightCodeBlocks asks for syntax highlighting of code blocks:
+	// outside Sphinx, their code is split into Pygments' tokens (package
+	// pygments); Sphinx highlights when writing.
 	HighlightCodeBlocks bool
 	// NumberCodeBlocks lists languages whose code blocks get line numbers.
 	NumberCodeBlocks []string

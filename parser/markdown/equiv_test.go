@@ -34,7 +34,11 @@ func TestSameAsRST(t *testing.T) {
 			}
 			reg := std.NewRegistry()
 			build := func(parse func(*doctree.Document)) string {
-				doc := doctree.NewDocument("doc", doctree.DefaultSettings())
+				// MyST highlights fences with Pygments' short class
+				// names, the code directive with syntax_highlight's.
+				settings := doctree.DefaultSettings()
+				settings.SyntaxHighlight = "short"
+				doc := doctree.NewDocument("doc", settings)
 				parse(doc)
 				if err := applyTransforms(doc, reg); err != nil {
 					t.Fatal(err)

@@ -97,15 +97,7 @@ func (r *renderer) runInclude(c *directives.Call) ([]doctree.Node, error) {
 			}
 			end := start + len(pySplitLines(content))
 			content = strings.TrimSuffix(content, "\n")
-			for _, t := range numberCodeLines(content, start, end) {
-				if t.class != "" {
-					in := doctree.NewTextElement(doctree.TagInline, t.value, t.value)
-					in.Classes = []string{t.class}
-					lb.Append(in)
-				} else {
-					lb.Append(doctree.NewText(t.value))
-				}
-			}
+			appendCodeTokens(lb, numberCodeLines([]codeToken{{value: content}}, start, end))
 		} else {
 			lb.Append(doctree.NewText(content))
 		}
@@ -204,8 +196,8 @@ func (r *renderer) renderRST(content string, line int) {
 	newdoc.Reporter = r.doc.Reporter
 	savedSL := r.doc.Reporter.SourceAndLine
 	defer func() { r.doc.Reporter.SourceAndLine = savedSL }()
-	pseudo := strings.Repeat("\n", max(line, 0)) + content
-	(&rst.Parser{Registry: r.reg}).Parse(newdoc, pseudo)
+	// MyST parses "\n"*line + content, for the line numbers.
+	(&rst.Parser{Registry: r.reg, LineOffset: max(line, 0)}).Parse(newdoc, content)
 	children := append([]doctree.Node(nil), newdoc.Root.Children...)
 	newdoc.Root.Clear()
 	for _, c := range children {

@@ -18,7 +18,7 @@ import (
 
 // oracleFloor is the number of cases of testdata/oracle.json that must
 // pass. It only ever rises.
-const oracleFloor = 1320
+const oracleFloor = 1325
 
 type oracleCase struct {
 	ID       string   `json:"id"`

@@ -16,7 +16,10 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/docbuild/docbuild/directives"
@@ -130,8 +133,8 @@ func newRenderer(p *Parser, cfg Config, doc *doctree.Document) *renderer {
 		source: doc.Root.GetString("source"),
 	}
 	r.levels = []levelElem{{0, doc.Root}}
-	r.block = buildGoldmark(&r.cfg, false)
-	r.inline = buildGoldmark(&r.cfg, true)
+	r.block = goldmarkFor(&r.cfg, false)
+	r.inline = goldmarkFor(&r.cfg, true)
 	src := r.source
 	doc.Reporter.SourceAndLine = func(line int) (string, int, bool) {
 		if line == 0 {
@@ -148,6 +151,49 @@ func (r *renderer) render(input string) {
 	root, u := r.parseText(input, 0, false)
 	r.renderTokens(root, u)
 	r.finalise()
+}
+
+// goldmarkParsers caches the goldmark parsers by the settings that
+// buildGoldmark reads (goldmarkKey): building one and its first use sort
+// and index the parsers, a cost that would otherwise come with every
+// document. A goldmark parser is immutable once built and safe for
+// concurrent use; the cache only grows with distinct syntax settings, and
+// stops growing at maxGoldmarkParsers.
+var (
+	goldmarkParsers     sync.Map // string -> parser.Parser
+	goldmarkParserCount atomic.Int32
+)
+
+const maxGoldmarkParsers = 64
+
+// goldmarkFor returns the goldmark parser for a configuration, from the
+// cache when it can.
+func goldmarkFor(cfg *Config, inline bool) parser.Parser {
+	key := goldmarkKey(cfg, inline)
+	if p, ok := goldmarkParsers.Load(key); ok {
+		return p.(parser.Parser)
+	}
+	p := buildGoldmark(cfg, inline)
+	if goldmarkParserCount.Load() < maxGoldmarkParsers {
+		if old, loaded := goldmarkParsers.LoadOrStore(key, p); loaded {
+			return old.(parser.Parser)
+		}
+		goldmarkParserCount.Add(1)
+	}
+	return p
+}
+
+// goldmarkKey names every setting that buildGoldmark reads; a new one
+// there must be added here.
+func goldmarkKey(cfg *Config, inline bool) string {
+	ext := slices.Clone(cfg.EnableExtensions)
+	slices.Sort(ext)
+	dis := slices.Clone(cfg.DisableSyntax)
+	slices.Sort(dis)
+	return fmt.Sprintf("%t|%t|%t|%q|%q|%t|%t|%t|%t|%q",
+		inline, cfg.CommonmarkOnly, cfg.GFMOnly, ext, dis,
+		cfg.DmathAllowLabels, cfg.DmathAllowSpace, cfg.DmathAllowDigits, cfg.DmathDoubleInline,
+		cfg.SubDelimiters[:])
 }
 
 // buildGoldmark makes the goldmark parser for a configuration: for block

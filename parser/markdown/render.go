@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/directives/pygments"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -143,7 +145,7 @@ func (r *renderer) appendText(s string) {
 	t := doctree.NewText(s)
 	r.cur.Append(t)
 	r.lastText = t
-	r.tok(typoToken{typ: "text", text: t})
+	r.tok(typoToken{typ: tokText, text: t})
 }
 
 // warn makes MyST's create_warning: a WARNING "<message> [myst.<subtype>]",
@@ -163,8 +165,8 @@ func (r *renderer) warn(message string, line int, subtype string, appendTo *doct
 // goldmark and returns its tree and unit; lineOffset is added to its line
 // numbers.
 func (r *renderer) parseText(src string, lineOffset int, inline bool) (ast.Node, *unit) {
-	b := []byte(src)
-	si := newSrcInfo(b)
+	si := newSrcInfo(src)
+	b := si.src
 	ctx := newContext(r.env, si)
 	firstDup := len(r.env.dupRefs)
 	p := r.block
@@ -295,7 +297,7 @@ func (r *renderer) renderBlock(n ast.Node) {
 	case *ast.HTMLBlock:
 		content := r.linesText(n)
 		if x.HasClosure() {
-			content += string(x.ClosureLine.Value(r.u.si.src))
+			content += r.u.si.text(x.ClosureLine)
 		}
 		r.appendNode(r.htmlToNodes(content, r.nodeLine(n))...)
 	case *ast.LinkReferenceDefinition:
@@ -352,11 +354,33 @@ func (r *renderer) renderBlock(n ast.Node) {
 
 // linesText returns the text of a block's lines.
 func (r *renderer) linesText(n ast.Node) string {
-	var b strings.Builder
 	lines := n.Lines()
+	si := r.u.si
+	switch lines.Len() {
+	case 0:
+		return ""
+	case 1:
+		return si.text(lines.At(0))
+	}
+	// Lines that follow each other in the source are one slice of it.
+	first := lines.At(0)
+	contiguous := first.Padding == 0
+	size := first.Len()
+	for i := 1; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len() + seg.Padding
+		if seg.Padding != 0 || seg.Start != lines.At(i-1).Stop {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		return si.str[first.Start:lines.At(lines.Len()-1).Stop]
+	}
+	var b strings.Builder
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		b.Write(seg.Value(r.u.si.src))
+		b.Write(seg.Value(si.src))
 	}
 	return b.String()
 }
@@ -508,8 +532,9 @@ func (r *renderer) renderListItem(n *ast.ListItem) {
 }
 
 // codeBlock makes a literal block as MyST's create_highlighted_code_block
-// does without Sphinx. docbuild has no Pygments: the code stays one text,
-// as docutils leaves it when it cannot highlight.
+// does: without Sphinx, the code split into tokens by Pygments' lexer
+// (package pygments) when highlight_code_blocks is on; a language that
+// docbuild has no lexer for keeps the code as one text.
 func (r *renderer) codeBlock(code, lexer string, numberLines bool, line int) *doctree.Element {
 	el := doctree.NewElement(doctree.TagLiteralBlock)
 	el.RawSource = code
@@ -537,22 +562,22 @@ func (r *renderer) codeBlock(code, lexer string, numberLines bool, line int) *do
 	if r.cfg.HighlightCodeBlocks {
 		highlight = "short"
 	}
-	if err := directives.CheckLexer(lexer, highlight); err != nil {
+	toks := []codeToken{{value: code}}
+	lexed, err := pygments.Tokens(code, lexer, highlight)
+	switch {
+	case err == pygments.ErrNoLexer:
+	case err != nil:
 		r.doc.Reporter.Warning(err.Error(), doctree.MsgOpts{Source: r.source, SourceLine: line})
+	default:
+		toks = toks[:0]
+		for _, t := range lexed {
+			toks = append(toks, codeToken{t.Classes, t.Value})
+		}
 	}
 	if numberLines {
-		for _, t := range numberCodeLines(code, 1, 1+len(pySplitLines(code))) {
-			if t.class != "" {
-				in := doctree.NewTextElement(doctree.TagInline, t.value, t.value)
-				in.Classes = []string{t.class}
-				el.Append(in)
-			} else {
-				el.Append(doctree.NewText(t.value))
-			}
-		}
-	} else {
-		el.Append(doctree.NewText(code))
+		toks = numberCodeLines(toks, 1, 1+len(pySplitLines(code)))
 	}
+	appendCodeTokens(el, toks)
 	el.Source = r.source
 	if line > 0 {
 		el.Line = line
@@ -560,31 +585,56 @@ func (r *renderer) codeBlock(code, lexer string, numberLines bool, line int) *do
 	return el
 }
 
-type codeToken struct{ class, value string }
-
-// numberCodeLines is docutils' NumberLines over one text token.
-func numberCodeLines(code string, start, end int) []codeToken {
-	width := len(fmt.Sprint(end))
-	format := fmt.Sprintf("%%%dd ", width)
-	lineno := start
-	out := []codeToken{{"ln", fmt.Sprintf(format, lineno)}}
-	lines := strings.Split(code, "\n")
-	for _, l := range lines[:len(lines)-1] {
-		out = append(out, codeToken{"", l + "\n"})
-		lineno++
-		out = append(out, codeToken{"ln", fmt.Sprintf(format, lineno)})
+// appendCodeTokens adds tokens to a literal block as docutils and MyST
+// do: an inline element for a token with classes, else a text.
+func appendCodeTokens(el *doctree.Element, toks []codeToken) {
+	for _, t := range toks {
+		if len(t.classes) > 0 {
+			in := doctree.NewTextElement(doctree.TagInline, t.value, t.value)
+			in.Classes = t.classes
+			el.Append(in)
+		} else {
+			el.Append(doctree.NewText(t.value))
+		}
 	}
-	out = append(out, codeToken{"", lines[len(lines)-1]})
+}
+
+type codeToken struct {
+	classes []string
+	value   string
+}
+
+var lineNumberClass = []string{"ln"}
+
+// numberCodeLines is docutils' NumberLines: a line number token before
+// each line of the tokens.
+func numberCodeLines(toks []codeToken, start, end int) []codeToken {
+	width := len(strconv.Itoa(end))
+	num := func(n int) codeToken {
+		s := strconv.Itoa(n)
+		if len(s) < width {
+			s = strings.Repeat(" ", width-len(s)) + s
+		}
+		return codeToken{lineNumberClass, s + " "}
+	}
+	lineno := start
+	out := []codeToken{num(lineno)}
+	for _, t := range toks {
+		lines := strings.Split(t.value, "\n")
+		for _, l := range lines[:len(lines)-1] {
+			out = append(out, codeToken{t.classes, l + "\n"})
+			lineno++
+			out = append(out, num(lineno))
+		}
+		out = append(out, codeToken{t.classes, lines[len(lines)-1]})
+	}
 	return out
 }
 
 // renderFence renders a fenced block: a directive, reST, or code (MyST's
 // render_fence).
 func (r *renderer) renderFence(info, content string, line int) {
-	language := ""
-	if f := strings.FieldsFunc(info, isPySpace); len(f) > 0 {
-		language = f[0]
-	}
+	language, _ := pySplit1(info)
 	if r.cfg.myst() {
 		if language == "{eval-rst}" {
 			r.renderRST(content, line)

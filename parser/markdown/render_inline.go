@@ -22,13 +22,13 @@ func (r *renderer) addText(s string) { r.appendText(s) }
 
 // openTok and closeTok record a container token for the typographer.
 func (r *renderer) openTok(auto bool) {
-	r.tok(typoToken{typ: "open", auto: auto})
+	r.tok(typoToken{typ: tokOpen, auto: auto})
 	r.typoLevel++
 }
 
 func (r *renderer) closeTok(auto bool) {
 	r.typoLevel--
-	r.tok(typoToken{typ: "close", auto: auto})
+	r.tok(typoToken{typ: tokClose, auto: auto})
 }
 
 func (r *renderer) rawNode(format, text string) *doctree.Element {
@@ -41,36 +41,42 @@ func (r *renderer) renderInline(n ast.Node) {
 	src := r.u.si.src
 	switch x := n.(type) {
 	case *ast.Text:
-		r.addText(decodeText(x.Segment.Value(src)))
+		r.addText(decodeText(r.u.si.text(x.Segment)))
 		switch {
 		case x.HardLineBreak():
 			r.appendNode(r.rawNode("html", "<br />\n"), r.rawNode("latex", "\\\\\n"))
-			r.tok(typoToken{typ: "hardbreak"})
+			r.tok(typoToken{typ: tokHardbreak})
 		case x.SoftLineBreak():
 			r.appendNode(doctree.NewText("\n"))
-			r.tok(typoToken{typ: "softbreak"})
+			r.tok(typoToken{typ: tokSoftbreak})
 		}
 	case *ast.String:
 		if x.IsCode() {
 			r.addText(string(x.Value))
 		} else {
-			r.addText(decodeText(x.Value))
+			r.addText(decodeText(string(x.Value)))
 		}
 	case *ast.CodeSpan:
-		var b strings.Builder
-		for c := x.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Text:
-				b.Write(t.Segment.Value(src))
-			case *ast.String:
-				b.Write(t.Value)
+		var content string
+		if t, ok := x.FirstChild().(*ast.Text); ok && t.NextSibling() == nil {
+			content = r.u.si.text(t.Segment)
+		} else {
+			var b strings.Builder
+			for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+				switch t := c.(type) {
+				case *ast.Text:
+					b.Write(t.Segment.Value(src))
+				case *ast.String:
+					b.Write(t.Value)
+				}
 			}
+			content = b.String()
 		}
-		content := strings.ReplaceAll(b.String(), "\n", " ")
+		content = strings.ReplaceAll(content, "\n", " ")
 		el := doctree.NewTextElement(doctree.TagLiteral, content, content)
 		r.setLine(el, r.line)
 		r.appendNode(el)
-		r.tok(typoToken{typ: "other", other: content})
+		r.tok(typoToken{typ: tokOther, other: content})
 	case *ast.Emphasis:
 		tag := doctree.TagEmphasis
 		if x.Level == 2 {
@@ -95,15 +101,15 @@ func (r *renderer) renderInline(n ast.Node) {
 			b.Write(seg.Value(src))
 		}
 		r.appendNode(r.htmlToNodes(b.String(), r.line)...)
-		r.tok(typoToken{typ: "other", other: b.String()})
+		r.tok(typoToken{typ: tokOther, other: b.String()})
 	case *role:
 		r.renderRole(x)
-		r.tok(typoToken{typ: "other", other: x.Content})
+		r.tok(typoToken{typ: tokOther, other: x.Content})
 	case *footnoteRef:
 		r.renderFootnoteRef(x)
-		r.tok(typoToken{typ: "other"})
+		r.tok(typoToken{typ: tokOther})
 	case *mathInline:
-		r.tok(typoToken{typ: "other", other: x.Content})
+		r.tok(typoToken{typ: tokOther, other: x.Content})
 		if x.Double {
 			el := doctree.NewTextElement(doctree.TagMathBlock, x.Content, x.Content)
 			el.Set("nowrap", false)
@@ -120,7 +126,7 @@ func (r *renderer) renderInline(n ast.Node) {
 		r.typo = nil
 		r.renderSubstitution(x.Content, r.line, true)
 		r.typo = saved
-		r.tok(typoToken{typ: "other", other: x.Content})
+		r.tok(typoToken{typ: tokOther, other: x.Content})
 	case *strikethrough:
 		r.warn("Strikethrough is currently only supported in HTML output", r.line, "strikethrough", r.cur)
 		r.appendNode(r.rawNode("html", "<s>"))
@@ -235,7 +241,7 @@ func (r *renderer) invalidLinkText(n ast.Node, bang bool) {
 	}
 	r.renderInlines(n)
 	if start >= 0 && labelEnd < end && end <= len(src) {
-		r.appendText(decodeText(src[labelEnd:end]))
+		r.appendText(decodeText(r.u.si.str[labelEnd:end]))
 	}
 }
 
@@ -311,7 +317,7 @@ func (r *renderer) inlineAsText(n ast.Node) string {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch x := c.(type) {
 		case *ast.Text:
-			b.WriteString(decodeText(x.Segment.Value(r.u.si.src)))
+			b.WriteString(decodeText(r.u.si.text(x.Segment)))
 		case *ast.String:
 			b.Write(x.Value)
 		case *ast.CodeSpan, *ast.RawHTML, *role, *mathInline, *footnoteRef, *substInline:
@@ -343,7 +349,7 @@ func (r *renderer) renderImage(n *ast.Image) {
 	}
 	r.applyImageAttrs(n, img)
 	r.appendNode(img)
-	r.tok(typoToken{typ: "other", other: img.GetString("alt")})
+	r.tok(typoToken{typ: tokOther, other: img.GetString("alt")})
 }
 
 func (r *renderer) renderFootnoteRef(n *footnoteRef) {

@@ -62,6 +62,15 @@ func sphinxStrings(e sphinxEnv, name string) []string {
 			out = append(out, k)
 		}
 		return out
+	case interface{ Keys() []any }:
+		// a Python dict (config.Dict): its keys
+		var out []string
+		for _, k := range x.Keys() {
+			if str, ok := k.(string); ok {
+				out = append(out, str)
+			}
+		}
+		return out
 	}
 	return nil
 }
@@ -162,20 +171,7 @@ func defaultSlug(title string) string {
 // references to "doc.md#slug".
 func (r *renderer) headingAnchor(n ast.Node, section *doctree.Element) {
 	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch x := c.(type) {
-		case *ast.Text:
-			b.WriteString(decodeText(x.Segment.Value(r.u.si.src)))
-		case *ast.String:
-			b.Write(x.Value)
-		case *ast.CodeSpan:
-			for t := x.FirstChild(); t != nil; t = t.NextSibling() {
-				if tt, ok := t.(*ast.Text); ok {
-					b.Write(tt.Segment.Value(r.u.si.src))
-				}
-			}
-		}
-	}
+	r.anchorText(&b, n)
 	slugify := r.cfg.HeadingSlugFunc
 	if slugify == nil {
 		slugify = defaultSlug
@@ -189,7 +185,78 @@ func (r *renderer) headingAnchor(n ast.Node, section *doctree.Element) {
 		slug = base + "-" + strconv.Itoa(i)
 	}
 	r.u.slugs[slug] = true
-	if e := r.sphinxEnv(); e != nil {
-		section.Set("myst-anchor", e.DocName()+filepath.Ext(r.source)+"#"+slug)
+	e := r.sphinxEnv()
+	if e == nil {
+		return
 	}
+	name := e.DocName() + filepath.Ext(r.source) + "#" + slug
+	section.Set("myst-anchor", name)
+	if len(section.IDs) == 0 {
+		return
+	}
+	// MyST's render_heading adds the slug to the std domain's labels
+	// while parsing, with the title's text of that moment.
+	var title string
+	if t, ok := section.Children[0].(*doctree.Element); ok {
+		title = cleanText(t)
+	}
+	anchors, _ := e.Temp()[AnchorsTempKey].([]HeadingAnchor)
+	e.Temp()[AnchorsTempKey] = append(anchors, HeadingAnchor{Name: name, ID: section.IDs[0], Title: title, Line: section.Line})
+}
+
+// anchorText writes the text the anchors plugin makes a slug of: the
+// content of the heading's text and code tokens, which markdown-it lists
+// flat, so with the text inside emphasis and links, but not image alts.
+func (r *renderer) anchorText(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch x := c.(type) {
+		case *ast.Text:
+			b.WriteString(decodeText(r.u.si.text(x.Segment)))
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.CodeSpan:
+			for t := x.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(r.u.si.src))
+				}
+			}
+		case *ast.AutoLink:
+			b.WriteString(normalizeLinkText(string(x.Label(r.u.si.src))))
+		case *ast.Emphasis, *ast.Link, *strikethrough:
+			r.anchorText(b, c)
+		}
+	}
+}
+
+// AnchorsTempKey is the key under a document's scratch state
+// (sphinx.DocEnv.Temp) where the parser lists the []HeadingAnchor of the
+// headings it gave slugs (myst_heading_anchors), for the build to record
+// as std labels: MyST makes "doc.md#slug" a label, which Markdown links
+// and :ref: reach.
+const AnchorsTempKey = "myst_anchors"
+
+// HeadingAnchor is one heading's slug as a label: Name is "path#slug",
+// the path being the document's source file relative to the source
+// directory; ID is the section's id, Title its title's text.
+type HeadingAnchor struct {
+	Name, ID, Title string
+	Line            int
+}
+
+// cleanText is Sphinx's clean_astext: the text without raw nodes and
+// image alternative texts.
+func cleanText(e *doctree.Element) string {
+	var b strings.Builder
+	doctree.Inspect(e, func(n doctree.Node) bool {
+		switch x := n.(type) {
+		case *doctree.Text:
+			b.WriteString(x.AsText())
+		case *doctree.Element:
+			if x.Tag == "raw" || x.Tag == "image" {
+				return false
+			}
+		}
+		return true
+	})
+	return b.String()
 }

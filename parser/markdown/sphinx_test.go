@@ -75,3 +75,41 @@ func TestSphinxSyntax(t *testing.T) {
 		t.Errorf("found %d of the %d fixtures", seen, len(want))
 	}
 }
+
+// anchorEnv is a fakeEnv that keeps its scratch state.
+type anchorEnv struct {
+	fakeEnv
+	temp map[string]any
+}
+
+func (e *anchorEnv) Temp() map[string]any { return e.temp }
+
+// TestHeadingAnchorLabels checks what the parser records of the headings
+// it gives slugs in a Sphinx build: MyST's labels "path#slug", with the
+// section's id and the title's text as parsing left them.
+func TestHeadingAnchorLabels(t *testing.T) {
+	input := "# Title\n\n## Don't *panic* ![alt](x.png)\n\n### Deep\n\n## Don't *panic*\n"
+	cfg := markdown.DefaultConfig()
+	cfg.HeadingAnchors = 2
+	settings := doctree.DefaultSettings()
+	settings.AutoIDPrefix = "id"
+	doc := doctree.NewDocument("/src/index.md", settings)
+	e := &anchorEnv{fakeEnv{settings: map[string]any{}}, map[string]any{}}
+	doc.Env = e
+	(&markdown.Parser{Registry: std.NewRegistry(), Config: cfg}).Parse(doc, input)
+	got, _ := e.temp[markdown.AnchorsTempKey].([]markdown.HeadingAnchor)
+	// as Sphinx with MyST-Parser records them
+	want := []markdown.HeadingAnchor{
+		{Name: "index.md#title", ID: "title", Title: "Title", Line: 1},
+		{Name: "index.md#dont-panic", ID: "don-t-panic-alt", Title: "Don't panic ", Line: 3},
+		{Name: "index.md#dont-panic-1", ID: "don-t-panic", Title: "Don't panic", Line: 7},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("recorded %d anchors, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("anchor %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

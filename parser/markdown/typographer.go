@@ -16,11 +16,24 @@ import (
 // while it renders a block's inline content, and the rules then rewrite
 // the text nodes that stand for text tokens.
 
+// tokKind is the type of a markdown-it inline token, as the typographer
+// tells them apart.
+type tokKind uint8
+
+const (
+	tokText tokKind = iota
+	tokSoftbreak
+	tokHardbreak
+	tokOpen // a container's opening token (link_open, em_open ...)
+	tokClose
+	tokOther // a token without text children (code, math, roles ...)
+)
+
 type typoToken struct {
-	typ   string // "text", "softbreak", "hardbreak", "open", "close", "other"
 	text  *doctree.Text
 	other string
 	level int
+	typ   tokKind
 	auto  bool // link_open/close of an autolink
 }
 
@@ -51,22 +64,34 @@ func (r *renderer) renderInlineContent(n ast.Node, line int) {
 		r.renderInlines(n)
 		return
 	}
+	// The rules only run when the raw text has what they rewrite; the
+	// tokens are recorded only then, as most text has none of it.
+	raw := r.inlineContent(n)
+	scoped, rare, quotes := false, false, false
+	if r.cfg.Has(ExtReplacements) {
+		scoped = strings.Contains(raw, "(") && scopedAbbr.MatchString(raw)
+		rare = hasRare(raw)
+	}
+	quotes = r.cfg.Has(ExtSmartquotes) && strings.ContainsAny(raw, `'"`)
 	saved, savedLevel := r.typo, r.typoLevel
-	var toks []typoToken
-	r.typo, r.typoLevel = &toks, 0
+	r.typo, r.typoLevel = nil, 0
+	if !scoped && !rare && !quotes {
+		r.renderInlines(n)
+		r.typo, r.typoLevel = saved, savedLevel
+		return
+	}
+	toks := new([]typoToken)
+	r.typo = toks
 	r.renderInlines(n)
 	r.typo, r.typoLevel = saved, savedLevel
-	raw := r.inlineContent(n)
-	if r.cfg.Has(ExtReplacements) {
-		if strings.Contains(raw, "(") && scopedAbbr.MatchString(raw) {
-			replaceTokens(toks, replaceScoped)
-		}
-		if hasRare(raw) {
-			replaceTokens(toks, replaceRare)
-		}
+	if scoped {
+		replaceTokens(*toks, replaceScoped)
 	}
-	if r.cfg.Has(ExtSmartquotes) && strings.ContainsAny(raw, `'"`) {
-		smartquotes(toks)
+	if rare {
+		replaceTokens(*toks, replaceRare)
+	}
+	if quotes {
+		smartquotes(*toks)
 	}
 }
 
@@ -84,13 +109,13 @@ func replaceTokens(toks []typoToken, f func(string) string) {
 	insideAutolink := 0
 	for i := range toks {
 		t := &toks[i]
-		if t.typ == "text" && insideAutolink == 0 && t.text != nil {
+		if t.typ == tokText && insideAutolink == 0 && t.text != nil {
 			t.text.Data = f(t.text.Data)
 		}
-		if t.auto && t.typ == "open" {
+		if t.auto && t.typ == tokOpen {
 			insideAutolink--
 		}
-		if t.auto && t.typ == "close" {
+		if t.auto && t.typ == tokClose {
 			insideAutolink++
 		}
 	}
@@ -209,7 +234,7 @@ func smartquotes(toks []typoToken) {
 			}
 		}
 		stack = stack[:j+1]
-		if t.typ != "text" || t.text == nil {
+		if t.typ != tokText || t.text == nil {
 			continue
 		}
 		text := []rune(t.text.Data)
@@ -234,7 +259,7 @@ func smartquotes(toks []typoToken) {
 				lastChar = text[idx-1]
 			} else {
 				for k := i - 1; k >= 0; k-- {
-					if toks[k].typ == "softbreak" || toks[k].typ == "hardbreak" {
+					if toks[k].typ == tokSoftbreak || toks[k].typ == tokHardbreak {
 						break
 					}
 					if c := toks[k].content(); c != "" {
@@ -248,7 +273,7 @@ func smartquotes(toks []typoToken) {
 				nextChar = text[pos]
 			} else {
 				for k := i + 1; k < len(toks); k++ {
-					if toks[k].typ == "softbreak" || toks[k].typ == "hardbreak" {
+					if toks[k].typ == tokSoftbreak || toks[k].typ == tokHardbreak {
 						break
 					}
 					if c := toks[k].content(); c != "" {

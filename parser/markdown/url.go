@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,11 +59,10 @@ func entityAt(s string) (string, int) {
 
 // decodeText resolves backslash escapes and entities in a run of raw
 // Markdown text, as markdown-it's escape and entity rules do.
-func decodeText(raw []byte) string {
-	if !strings.ContainsAny(string(raw), "\\&") {
-		return string(raw)
+func decodeText(s string) string {
+	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
 	}
-	s := string(raw)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -154,7 +152,13 @@ var goodData = regexp.MustCompile(`^data:image/(gif|png|jpeg|webp);`)
 // validateLink is markdown-it's validateLink: scripts and most data URLs
 // are refused.
 func validateLink(url string) bool {
-	u := strings.ToLower(pyStrip(url))
+	u := pyStrip(url)
+	i := strings.IndexByte(u, ':')
+	if i < 0 {
+		// no scheme, as for most links
+		return true
+	}
+	u = strings.ToLower(u)
 	if badProto.MatchString(u) {
 		return goodData.MatchString(u)
 	}
@@ -170,7 +174,16 @@ func isHex(c byte) bool {
 // mdurlEncode percent-encodes what is not safe in a URL, keeping existing
 // escapes (mdurl.encode).
 func mdurlEncode(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c != '%' && c < 0x80 && strings.IndexByte(encodeKeep, c) >= 0
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
@@ -182,7 +195,7 @@ func mdurlEncode(s string) string {
 			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(encodeKeep, c) >= 0 {
 				b.WriteByte(c)
 			} else {
-				fmt.Fprintf(&b, "%%%02X", c)
+				writePercent(&b, c)
 			}
 			i++
 			continue
@@ -194,11 +207,19 @@ func mdurlEncode(s string) string {
 			continue
 		}
 		for _, x := range []byte(s[i : i+n]) {
-			fmt.Fprintf(&b, "%%%02X", x)
+			writePercent(&b, x)
 		}
 		i += n
 	}
 	return b.String()
+}
+
+// writePercent writes c as "%XX".
+func writePercent(b *strings.Builder, c byte) {
+	const hex = "0123456789ABCDEF"
+	b.WriteByte('%')
+	b.WriteByte(hex[c>>4])
+	b.WriteByte(hex[c&15])
 }
 
 const decodeKeep = ";/?:@&=+$,#%"

@@ -63,6 +63,14 @@ var (
 // yamlLoad parses text as PyYAML's safe_load does; an empty document is
 // nil.
 func yamlLoad(text string) (v any, err error) {
+	if m, ok := simpleYAMLMap(text); ok {
+		return m, nil
+	}
+	return yamlParse(text)
+}
+
+// yamlParse is yamlLoad by yaml.v3, for any text.
+func yamlParse(text string) (v any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -134,23 +142,41 @@ func yamlScalar(n *yaml.Node) any {
 	} else if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		return n.Value
 	}
-	s := n.Value
 	if tag == "" {
-		switch {
-		case yamlBool.MatchString(s):
-			tag = "!!bool"
-		case yamlInt.MatchString(s):
-			tag = "!!int"
-		case yamlFloat.MatchString(s):
-			tag = "!!float"
-		case yamlNull.MatchString(s):
-			tag = "!!null"
-		case yamlTime.MatchString(s) && (yamlDate.MatchString(s) || strings.ContainsAny(s, ":")):
-			tag = "!!timestamp"
+		return resolvePlain(n.Value)
+	}
+	return resolveTagged(n.Value, tag)
+}
+
+// resolvePlain resolves a plain scalar's type with PyYAML's implicit
+// resolvers.
+func resolvePlain(s string) any {
+	if s != "" {
+		// Every implicit type but str starts with one of these.
+		switch c := s[0]; {
+		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == '~':
+		case strings.IndexByte("yYnNtTfFoO", c) >= 0:
 		default:
 			return s
 		}
 	}
+	switch {
+	case yamlBool.MatchString(s):
+		return resolveTagged(s, "!!bool")
+	case yamlInt.MatchString(s):
+		return resolveTagged(s, "!!int")
+	case yamlFloat.MatchString(s):
+		return resolveTagged(s, "!!float")
+	case yamlNull.MatchString(s):
+		return nil
+	case yamlTime.MatchString(s) && (yamlDate.MatchString(s) || strings.ContainsAny(s, ":")):
+		return resolveTagged(s, "!!timestamp")
+	}
+	return s
+}
+
+// resolveTagged converts a scalar of a known tag.
+func resolveTagged(s, tag string) any {
 	switch tag {
 	case "!!bool":
 		switch strings.ToLower(s) {
@@ -431,4 +457,74 @@ func writeJSONString(b *strings.Builder, s string) {
 		}
 	}
 	b.WriteByte('"')
+}
+
+// simpleYAMLMap reads the common case of directive options, lines of
+// "key: value" with plain ASCII scalars, without a YAML parser; ok is
+// false for anything else, which yaml.v3 then reads.
+func simpleYAMLMap(text string) (m *yamlMap, ok bool) {
+	for line := range strings.SplitSeq(text, "\n") {
+		if line == "" {
+			continue
+		}
+		colon := strings.IndexByte(line, ':')
+		if colon <= 0 || !simpleYAMLKey(line[:colon]) {
+			return nil, false
+		}
+		value := line[colon+1:]
+		if value != "" && value[0] != ' ' {
+			return nil, false
+		}
+		value = strings.Trim(value, " ")
+		if !simpleYAMLValue(value) {
+			return nil, false
+		}
+		if m == nil {
+			m = &yamlMap{}
+		}
+		key := resolvePlain(line[:colon])
+		for _, k := range m.Keys {
+			if k == key {
+				// a repeated key: left to the parser
+				return nil, false
+			}
+		}
+		m.Keys = append(m.Keys, key)
+		m.Vals = append(m.Vals, resolvePlain(value))
+	}
+	return m, m != nil
+}
+
+func simpleYAMLKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// simpleYAMLValue reports whether v (trimmed) is read by YAML as a plain
+// scalar of the same text: printable ASCII, no comment, no mapping
+// indicator, and no start that makes it something else.
+func simpleYAMLValue(v string) bool {
+	if v == "" {
+		return true
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 || c > 0x7e || c == '#' {
+			return false
+		}
+	}
+	if strings.Contains(v, ": ") || v[len(v)-1] == ':' {
+		return false
+	}
+	switch v[0] {
+	case ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		return false
+	case '-', '?', ':':
+		return len(v) > 1 && v[1] != ' '
+	}
+	return true
 }

@@ -80,6 +80,17 @@ func NewTranslator(doc *doctree.Document, opts Options) *Translator {
 // SetHandler replaces or adds the handler for a tag.
 func (t *Translator) SetHandler(tag string, h Handler) { t.handlers[tag] = h }
 
+// Handler returns the handler a tag renders with, so that a replacement
+// can delegate to the handler it replaces.
+func (t *Translator) Handler(tag string) (Handler, bool) {
+	h, ok := t.handlers[tag]
+	return h, ok
+}
+
+// SectionLevel is the nesting depth of the section being rendered: 1
+// inside a top-level section, 0 outside any.
+func (t *Translator) SectionLevel() int { return t.sectionLevel }
+
 // WriteString appends raw HTML to the output.
 func (t *Translator) WriteString(s string) { t.b.WriteString(s) }
 
@@ -128,6 +139,19 @@ func (t *Translator) Render(n doctree.Node) {
 			h.Depart(t, x)
 		}
 	}
+}
+
+// RenderString renders n and returns its HTML, leaving the output
+// written so far unchanged (for fragments such as titles in a table of
+// contents).
+func (t *Translator) RenderString(n doctree.Node) string {
+	before := t.b.Len()
+	t.Render(n)
+	all := t.b.String()
+	out := all[before:]
+	t.b.Reset()
+	t.b.WriteString(all[:before])
+	return out
 }
 
 // RenderChildren renders e's children.

@@ -1,0 +1,11 @@
+project = 'Testproj'
+copyright = '2024, Test Author'
+author = 'Test Author'
+version = '1.0'
+release = '1.0.3'
+extensions = ['sphinx.ext.todo']
+highlight_language = 'python3'
+html_static_path = ['_static']
+html_css_files = ['custom.css']
+html_last_updated_fmt = '%Y-%m-%d'
+todo_include_todos = True

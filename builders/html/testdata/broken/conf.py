@@ -1,0 +1,2 @@
+project = 'Broken'
+templates_path = ['_templates']

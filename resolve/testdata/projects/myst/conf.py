@@ -1,0 +1,3 @@
+project = 'MyST refs'
+extensions = ['myst_parser']
+myst_heading_anchors = 2
