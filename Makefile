@@ -13,10 +13,10 @@ test:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...
-	@$(GO) test -count=1 -v -run 'TestDocutils|TestFunctional|TestMyst' ./internal/conformance | grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' || true
+	@$(GO) test -count=1 -v -run 'TestDocutils|TestFunctional|TestMyST|TestRealworld' ./internal/conformance | grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' || true
 
 conformance:
-	$(GO) test -count=1 -v -run 'TestDocutils|TestFunctional|TestMyst' ./internal/conformance
+	$(GO) test -count=1 -v -run 'TestDocutils|TestFunctional|TestMyST|TestRealworld' ./internal/conformance
 
 # Ten minutes of fuzzing per parser target (make fuzz FUZZTIME=30s for less).
 FUZZTIME ?= 10m

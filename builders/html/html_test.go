@@ -12,11 +12,13 @@ import (
 	"github.com/docbuild/docbuild/builders/html"
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/internal/linkcheck"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
 	"github.com/docbuild/docbuild/sphinx"
+	"github.com/docbuild/docbuild/transforms"
 )
 
 // registry is the project registry the command line assembles.
@@ -24,7 +26,31 @@ func registry() *directives.Registry {
 	reg := std.NewRegistry()
 	rst.RegisterDirectives(reg)
 	sphinx.Register(reg)
+	domains.Register(reg)
 	return reg
+}
+
+// configure adds to a build what the command line's configureBuild does.
+func configure(b *project.Build) {
+	b.DocTransforms = append(b.DocTransforms,
+		&transforms.Transform{Name: "sphinx.transforms.GlossarySorter", Priority: 500, Apply: func(ctx *transforms.Context) error {
+			sphinx.SortGlossaries(ctx.Doc.Root)
+			return nil
+		}},
+		&transforms.Transform{Name: "sphinx.transforms.MoveModuleTargets", Priority: 210, Apply: func(ctx *transforms.Context) error {
+			domains.MoveModuleTargets(ctx.Doc.Root)
+			return nil
+		}},
+		&transforms.Transform{Name: "sphinx.transforms.i18n.RemoveTranslatableInline", Priority: 999, Apply: func(ctx *transforms.Context) error {
+			domains.RemoveTranslatableInline(ctx.Doc.Root)
+			return nil
+		}},
+		&transforms.Transform{Name: "sphinx.transforms.ManpageLink", Priority: 999, Apply: func(ctx *transforms.Context) error {
+			sphinx.ManpageLink(ctx.Doc.Root)
+			return nil
+		}},
+	)
+	domains.Setup(resolve.Setup(b))
 }
 
 // build builds the project in src with builder into a new folder and
@@ -40,7 +66,7 @@ func build(t *testing.T, src string, builder project.Builder) (string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resolve.Setup(b)
+	configure(b)
 	if _, err := b.Run(context.Background(), builder); err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
@@ -130,6 +156,7 @@ func TestHTML(t *testing.T) {
 			`<li class="toctree-l1 current"><a class="reference internal current" href="#">Introduction</a><ul>`,
 			`<li class="toctree-l2"><a class="reference internal" href="#installation">Installation</a></li>`,
 			`<li class="toctree-l1"><a class="reference internal" href="guide/index.html">User guide</a></li>`,
+			`<li><a href="genindex.html">Index</a></li>`, `<li><a href="py-modindex.html">Python Module Index</a></li>`,
 			`<h1>Introduction<a class="headerlink" href="#introduction" title="Permalink to this heading">¶</a></h1>`,
 			`<a class="reference internal" href="#term-widget"><span class="xref std std-term">widget</span></a>`,
 			`<a class="reference internal" href="reference.html"><span class="doc">Reference</span></a>`,
@@ -191,6 +218,12 @@ func TestHTML(t *testing.T) {
 			`<dd><dl>`, `<a href="intro.html#index-0">widget</a>`,
 			`<h2 id="letter-1">G</h2>`, `<a href="intro.html#term-gadget"><strong>gadget</strong></a>`,
 			`<h2 id="letter-2">I</h2>`, `<dt>introduction</dt>`, `<a href="intro.html#index-0">overview</a>`,
+		},
+		"py-modindex.html": {
+			`<h1>Python Module Index</h1>`,
+			`<a href="reference.html#module-widgets"><code class="xref">widgets</code></a>`,
+			`<em>Widgets and how to frobnicate them.</em>`,
+			`<tr class="sub">`, `<code class="xref">widgets.extra</code></a> <em>(Unix)</em>`,
 		},
 		"search.html": {
 			`<script src="_static/searchtools.js" defer></script>`,

@@ -14,10 +14,12 @@ import (
 
 	jsonb "github.com/docbuild/docbuild/builders/json"
 	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
 	"github.com/docbuild/docbuild/sphinx"
+	"github.com/docbuild/docbuild/transforms"
 )
 
 // themeKeys are keys Sphinx's output has only because of its alabaster
@@ -29,6 +31,7 @@ func build(t *testing.T) string {
 	reg := std.NewRegistry()
 	rst.RegisterDirectives(reg)
 	sphinx.Register(reg)
+	domains.Register(reg)
 	out := filepath.Join(t.TempDir(), "out")
 	var log bytes.Buffer
 	b, err := project.New(project.Options{
@@ -38,7 +41,17 @@ func build(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resolve.Setup(b)
+	b.DocTransforms = append(b.DocTransforms,
+		&transforms.Transform{Name: "sphinx.transforms.MoveModuleTargets", Priority: 210, Apply: func(ctx *transforms.Context) error {
+			domains.MoveModuleTargets(ctx.Doc.Root)
+			return nil
+		}},
+		&transforms.Transform{Name: "sphinx.transforms.i18n.RemoveTranslatableInline", Priority: 999, Apply: func(ctx *transforms.Context) error {
+			domains.RemoveTranslatableInline(ctx.Doc.Root)
+			return nil
+		}},
+	)
+	domains.Setup(resolve.Setup(b))
 	if _, err := b.Run(context.Background(), jsonb.New()); err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
