@@ -19,6 +19,8 @@ Usage:
   docbuild BUILDER [options] [SOURCEDIR [OUTDIR]]
                                          build a project (builders: pseudoxml)
   docbuild pseudoxml [options] FILE|-   print one document's tree as docutils pseudo-XML
+  docbuild html [options] FILE.rst [-o OUT.html]
+                                         render one reST file as an HTML5 page
   docbuild help                          show this text
 
 Project options: -W (warnings are errors), -q (quiet), -n (nitpicky),
@@ -49,6 +51,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runPseudoXML(args[1:], stdout, stderr)
 		}
 		return runBuild(args[0], args[1:], stdout, stderr)
+	}
+	if args[0] == "html" && singleHTMLArgs(args[1:]) {
+		return runHTMLFile(args[1:], stdout, stderr)
 	}
 	if _, ok := builders()[args[0]]; ok {
 		return runBuild(args[0], args[1:], stdout, stderr)

@@ -55,6 +55,13 @@ func Page(doc *doctree.Document, opts Options) string {
 		mainAttrs = ` id="` + Escape(doc.Root.IDs[0]) + `"`
 	}
 	b.WriteString("<main" + mainAttrs + ">\n")
+	if len(doc.Root.IDs) > 1 {
+		// the document's other ids (targets before the title) as anchors
+		for _, id := range doc.Root.IDs[1:] {
+			b.WriteString(`<span id="` + Escape(id) + `"></span>`)
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString(body)
 	b.WriteString("</main>\n")
 	b.WriteString(footer)
