@@ -34,6 +34,9 @@ type Registry struct {
 	// local holds the names registered with AddLocalDirective and
 	// AddLocalRole, keyed "d:" or "r:" plus the lowercased name.
 	local map[string]bool
+	// Process, when set, is shared by every document parsed with this
+	// registry, as docutils' process-wide lookup cache (see ProcessCache).
+	Process *ProcessCache
 	// DefaultRole is the canonical name of the role used for interpreted
 	// text without a role ("title-reference" in docutils).
 	DefaultRole string

@@ -2,6 +2,7 @@ package directives
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/docbuild/docbuild/doctree"
 )
@@ -35,6 +36,12 @@ func (s *Scope) LookupDirective(name string, rep *doctree.Reporter, line int) (*
 	if d, ok := s.directives[norm]; ok {
 		return d, nil
 	}
+	if pc := s.Reg.Process; pc != nil {
+		if d := pc.directive(norm); d != nil {
+			s.directives[norm] = d
+			return d, nil
+		}
+	}
 	d, _, info := s.Reg.LookupDirective(name, s.Lang)
 	var msgs []*doctree.Element
 	if len(info) > 0 {
@@ -42,6 +49,9 @@ func (s *Scope) LookupDirective(name string, rep *doctree.Reporter, line int) (*
 	}
 	if d != nil {
 		s.directives[norm] = d
+		if pc := s.Reg.Process; pc != nil {
+			pc.noteDirective(norm, d)
+		}
 	}
 	return d, msgs
 }
@@ -74,4 +84,32 @@ func (s *Scope) DefineRole(name string, r *Role) { s.roles[strings.ToLower(name)
 // role; a nil r restores the registry's default.
 func (s *Scope) SetDefaultRole(r *Role) {
 	s.defaultRole, s.hasDefault = r, r != nil
+}
+
+// ProcessCache models docutils' module-level directive cache, which lives
+// as long as the Python process: a directive name looked up once, in any
+// document, is found silently (with no language-fallback INFO message) in
+// every later one. A command that parses one file, like rst2pseudoxml,
+// has no use for it; a harness that replays docutils' own test runs (many
+// documents in one process) sets one on the Registry.
+type ProcessCache struct {
+	mu         sync.Mutex
+	directives map[string]*Directive
+}
+
+// NewProcessCache returns an empty cache.
+func NewProcessCache() *ProcessCache {
+	return &ProcessCache{directives: map[string]*Directive{}}
+}
+
+func (p *ProcessCache) directive(norm string) *Directive {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.directives[norm]
+}
+
+func (p *ProcessCache) noteDirective(norm string, d *Directive) {
+	p.mu.Lock()
+	p.directives[norm] = d
+	p.mu.Unlock()
 }

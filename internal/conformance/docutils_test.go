@@ -25,7 +25,7 @@ const suiteDir = "../../../shared/conformance/docutils-0.19"
 
 // parserFloor is the number of verified parser cases that must pass. It
 // only ever rises.
-const parserFloor = 763
+const parserFloor = 767
 
 type docutilsCase struct {
 	ID         string         `json:"id"`
@@ -160,8 +160,14 @@ func TestDocutilsParser(t *testing.T) {
 func newRegistry() *directives.Registry {
 	reg := std.NewRegistry()
 	rst.RegisterDirectives(reg)
+	reg.Process = suiteProcess
 	return reg
 }
+
+// suiteProcess stands for the one Python process in which docutils ran
+// its test suites: directive names it looked up once stay cached for all
+// later cases, and the expected outputs were made that way.
+var suiteProcess = directives.NewProcessCache()
 
 func errString(err error) string {
 	if err == nil {
