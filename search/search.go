@@ -64,7 +64,9 @@ type Language struct {
 // NewLanguage returns the rules for html_search_language: English gets the
 // Porter stemmer and stop words; other languages are split on word
 // boundaries and lower-cased only.
-func NewLanguage(lang string) Language { return Language{english: isEnglish(lang)} }
+func NewLanguage(lang string) Language {
+	return Language{english: isEnglish(lang)}
+}
 
 // Split returns the words of s: runs of letters, digits and underscores,
 // as Python's \w+.
@@ -153,14 +155,13 @@ const summaryLen = 220
 
 // Collect gathers the words of a resolved document. It reads doc only.
 func Collect(doc *doctree.Document, l Language) DocWords {
-	c := collector{lang: l, seen: map[string]bool{}, seenTitle: map[string]bool{}, stems: map[string]string{}, seenWord: map[string]bool{}}
+	c := collector{lang: l, seen: map[string]bool{}, seenTitle: map[string]bool{}, seenWord: map[string]bool{}}
 	c.walk(doc.Root, false)
 	return DocWords{Words: c.words, TitleWords: c.titleWords, Titles: c.titles, Summary: strings.TrimSpace(c.summary.String())}
 }
 
 type collector struct {
-	lang  Language
-	stems map[string]string
+	lang Language
 	// seenWord holds the words met in the text, to skip repeats early.
 	seenWord   map[string]bool
 	words      []string
@@ -172,15 +173,9 @@ type collector struct {
 	sumDone    bool
 }
 
-// stem is the language's stem of w, remembered for the document.
-func (c *collector) stem(w string) string {
-	if s, ok := c.stems[w]; ok {
-		return s
-	}
-	s := c.lang.stem(w)
-	c.stems[w] = s
-	return s
-}
+// stem is the language's stem of w. Stemming is cheaper than a shared
+// cache would be; repeats within a document are skipped before it.
+func (c *collector) stem(w string) string { return c.lang.stem(w) }
 
 func (c *collector) addWords(text string, summary bool) {
 	eachWord(text, func(w string) {

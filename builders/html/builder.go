@@ -18,7 +18,6 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -568,15 +567,11 @@ func (bd *Builder) copySource(docname string) error {
 	if src.Abs == "" {
 		return nil
 	}
-	data, err := os.ReadFile(src.Abs)
-	if err != nil {
-		return err
-	}
 	name := src.Rel
 	if !strings.HasSuffix(name, bd.cfg.HTMLSourcelinkSuffix) {
 		name += bd.cfg.HTMLSourcelinkSuffix
 	}
-	return WriteFile(filepath.Join(bd.out, "_sources", filepath.FromSlash(name)), data)
+	return copyFile(src.Abs, filepath.Join(bd.out, "_sources", filepath.FromSlash(name)))
 }
 
 // Finish writes the pages that span documents (index, search), the search

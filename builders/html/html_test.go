@@ -153,7 +153,7 @@ func TestHTML(t *testing.T) {
 			`<title>Introduction — Testproj 1.0.3 documentation</title>`,
 			`<link rel="stylesheet" href="_static/custom.css">`,
 			// the sidebar: top level only, this page current
-			`<li class="toctree-l1 current"><a class="reference internal current" href="#">Introduction</a><ul>`,
+			`<li class="toctree-l1 current"><a class="current reference internal" href="#">Introduction</a><ul>`,
 			`<li class="toctree-l2"><a class="reference internal" href="#installation">Installation</a></li>`,
 			`<li class="toctree-l1"><a class="reference internal" href="guide/index.html">User guide</a></li>`,
 			`<li><a href="genindex.html">Index</a></li>`, `<li><a href="py-modindex.html">Python Module Index</a></li>`,
@@ -184,7 +184,7 @@ func TestHTML(t *testing.T) {
 			`<script id="documentation_options" data-url_root="../" src="../_static/documentation_options.js"></script>`,
 			// the branch down to this page is open, and no other
 			`<li class="toctree-l1 current"><a class="reference internal" href="index.html">User guide</a><ul class="current">`,
-			`<li class="toctree-l2 current"><a class="reference internal current" href="#">Usage</a></li>`,
+			`<li class="toctree-l2 current"><a class="current reference internal" href="#">Usage</a></li>`,
 			`<li class="toctree-l2"><a class="reference internal" href="advanced.html">Advanced topics</a></li>`,
 			`<li><a href="index.html">User guide</a></li>`,
 			`<a class="reference internal" href="../intro.html#fig-logo"><span class="std std-ref">The project logo.</span></a>`,
@@ -382,4 +382,63 @@ func navLinks(t *testing.T, page string) []string {
 		links = append(links, part[:strings.IndexByte(part, '"')])
 	}
 	return links
+}
+
+// TestSettings checks the html_* settings that change the site.
+func TestSettings(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"conf.py": `project = 'Settings'
+html_title = 'The Settings Book'
+html_baseurl = 'https://docs.example.org/book/'
+html_logo = 'art/logo.svg'
+html_favicon = 'art/favicon.ico'
+html_extra_path = ['extra']
+html_js_files = ['site.js', ('https://cdn.example.org/lib.js', {'defer': 'defer'})]
+html_copy_source = False
+html_use_index = False
+html_permalinks = False
+html_last_updated_fmt = None
+html_static_path = ['static']
+`,
+		"index.rst":           "Home\n====\n\nText.\n\nSection\n-------\n\nMore.\n",
+		"art/logo.svg":        `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"art/favicon.ico":     "ico",
+		"extra/robots.txt":    "User-agent: *\n",
+		"static/site.js":      "// project script\n",
+		"static/docbuild.css": "/* the project's own theme stylesheet */\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, log := build(t, dir, html.New())
+	if strings.Contains(log, "WARNING") {
+		t.Errorf("warnings:\n%s", log)
+	}
+	checkLinks(t, out)
+	contains(t, out, map[string][]string{
+		"index.html": {
+			`<title>Home — The Settings Book</title>`,
+			`<link rel="canonical" href="https://docs.example.org/book/index.html">`,
+			`<link rel="icon" href="_static/favicon.ico">`,
+			`<script src="_static/site.js"></script>`,
+			`<script src="https://cdn.example.org/lib.js" defer="defer"></script>`,
+			`<img class="logo" src="_static/logo.svg" alt="">`,
+			`<h1>Home</h1>`,
+		},
+		"robots.txt":           {"User-agent: *"},
+		"_static/docbuild.css": {"the project's own theme stylesheet"},
+	})
+	lacks(t, out, map[string][]string{
+		"index.html": {"headerlink", "genindex.html", "_sources", "Last updated"},
+	})
+	for _, f := range []string{"genindex.html", "_sources/index.rst.txt"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+			t.Errorf("%s written though disabled", f)
+		}
+	}
 }

@@ -37,15 +37,64 @@ type page struct {
 
 // startTag writes an opening tag with the element's classes before the
 // extra ones, in the order docutils' and Sphinx's writers give them
-// ("xref py py-mod docutils literal notranslate").
+// ("xref py py-mod docutils literal notranslate"), its first id, and attrs
+// (name, value pairs). Further ids become empty spans before the tag, as
+// writers/html places them. It writes straight to the output: it runs for
+// most inline elements of a page.
 func startTag(t *htmlw.Translator, e *doctree.Element, tag, extra string, attrs ...string) {
-	if len(e.Classes) == 0 {
-		t.StartTag(e, tag, extra, attrs...)
-		return
+	if len(e.IDs) > 1 {
+		for _, id := range e.IDs[1:] {
+			t.WriteString(`<span id="`)
+			t.WriteText(id)
+			t.WriteString(`"></span>`)
+		}
 	}
-	c := *e
-	c.Classes = append(append([]string(nil), e.Classes...), strings.Fields(extra)...)
-	t.StartTag(&c, tag, "", attrs...)
+	t.WriteString("<")
+	t.WriteString(tag)
+	if len(e.Classes) > 0 || extra != "" {
+		t.WriteString(` class="`)
+		first := true
+		write := func(c string) {
+			if !first {
+				t.WriteString(" ")
+			}
+			first = false
+			t.WriteText(c)
+		}
+		for i, c := range e.Classes {
+			if !contains(e.Classes[:i], c) {
+				write(c)
+			}
+		}
+		for _, c := range strings.Fields(extra) {
+			if !contains(e.Classes, c) {
+				write(c)
+			}
+		}
+		t.WriteString(`"`)
+	}
+	if len(e.IDs) > 0 {
+		t.WriteString(` id="`)
+		t.WriteText(e.IDs[0])
+		t.WriteString(`"`)
+	}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		t.WriteString(" ")
+		t.WriteString(attrs[i])
+		t.WriteString(`="`)
+		t.WriteText(attrs[i+1])
+		t.WriteString(`"`)
+	}
+	t.WriteString(">")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // escape escapes text for HTML.
@@ -186,12 +235,12 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	skip := htmlw.Handler{Visit: func(*htmlw.Translator, *doctree.Element) bool { return false }}
 	pass := htmlw.Handler{Visit: func(*htmlw.Translator, *doctree.Element) bool { return true }}
 	span := htmlw.Handler{
-		Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { t.StartTag(e, "span", ""); return true },
+		Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { startTag(t, e, "span", ""); return true },
 		Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</span>") },
 	}
 	wrap := func(tag, class string) htmlw.Handler {
 		return htmlw.Handler{
-			Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { t.StartTag(e, tag, class); return true },
+			Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { startTag(t, e, tag, class); return true },
 			Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</" + tag + ">") },
 		}
 	}
@@ -201,11 +250,11 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 			parent := e.Parent()
 			switch {
 			case parent != nil && parent.Tag == "compact_paragraph" && truthy(parent, "toctree"):
-				t.StartTag(e, "p", "caption", "role", "heading")
+				startTag(t, e, "p", "caption", "role", "heading")
 				t.WriteString(`<span class="caption-text">`)
 				return true
 			case parent != nil && (parent.Tag == "seealso" || parent.Tag == "todo_node" || isAdmonition(parent)):
-				t.StartTag(e, "p", "admonition-title")
+				startTag(t, e, "p", "admonition-title")
 				return true
 			}
 			titleH.Visit(t, e)
@@ -269,10 +318,10 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 			parent := e.Parent()
 			switch figType(parent) {
 			case "code-block":
-				t.StartTag(e, "div", "code-block-caption")
+				startTag(t, e, "div", "code-block-caption")
 			case "figure":
 				t.WriteString("<figcaption>\n")
-				t.StartTag(e, "p", "")
+				startTag(t, e, "p", "")
 			default:
 				captionH.Visit(t, e)
 			}
@@ -335,9 +384,9 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
 			switch {
 			case e.Has("refuri"):
-				t.StartTag(e, "a", "reference download external", "download", "", "href", e.GetString("refuri"))
+				startTag(t, e, "a", "reference download external", "download", "", "href", e.GetString("refuri"))
 			case e.GetString("filename") != "":
-				t.StartTag(e, "a", "reference download internal", "download", "", "href", p.rootPath+"_downloads/"+quotePath(e.GetString("filename")))
+				startTag(t, e, "a", "reference download internal", "download", "", "href", p.rootPath+"_downloads/"+quotePath(e.GetString("filename")))
 			default:
 				return true
 			}
@@ -405,7 +454,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	})
 	t.SetHandler("versionmodified", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
-			t.StartTag(e, "div", e.GetString("type"))
+			startTag(t, e, "div", e.GetString("type"))
 			return true
 		},
 		Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</div>\n") },
@@ -419,10 +468,10 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 				}
 				if e.Tag == "todo_node" {
 					// Sphinx writes the node's own classes first here.
-					t.StartTag(e, "div", "")
+					startTag(t, e, "div", "")
 					t.WriteString("\n")
 				} else {
-					t.StartTag(e, "div", cls)
+					startTag(t, e, "div", cls)
 					t.WriteString("\n")
 				}
 				if name != "" && !hasTitle(e) {
@@ -443,7 +492,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 			classes = append(classes, "admonition")
 			c := *e
 			c.Classes = classes
-			t.StartTag(&c, "div", "")
+			startTag(t, &c, "div", "")
 			t.WriteString("\n")
 			return true
 		},
@@ -451,7 +500,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	})
 	t.SetHandler("centered", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
-			t.StartTag(e, "p", "centered")
+			startTag(t, e, "p", "centered")
 			t.WriteString("\n<strong>")
 			return true
 		},
@@ -472,7 +521,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	t.SetHandler("literal_strong", wrap("strong", ""))
 	t.SetHandler("manpage", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
-			t.StartTag(e, "em", "")
+			startTag(t, e, "em", "")
 			if u := p.manpageURL(e); u != "" {
 				t.WriteString(`<a class="reference external" href="` + escape(u) + `">`)
 			}
@@ -488,9 +537,9 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	t.SetHandler("abbreviation", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
 			if e.Has("explanation") {
-				t.StartTag(e, "abbr", "", "title", e.GetString("explanation"))
+				startTag(t, e, "abbr", "", "title", e.GetString("explanation"))
 			} else {
-				t.StartTag(e, "abbr", "")
+				startTag(t, e, "abbr", "")
 			}
 			return true
 		},
@@ -507,7 +556,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 			if w := e.GetString("width"); w != "" {
 				attrs = append(attrs, "style", "width: "+w)
 			}
-			t.StartTag(e, "table", "docutils align-"+align, attrs...)
+			startTag(t, e, "table", "docutils align-"+align, attrs...)
 			t.WriteString("\n")
 			return true
 		},
@@ -526,7 +575,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 					cls = "row-even"
 				}
 			}
-			t.StartTag(e, "tr", cls)
+			startTag(t, e, "tr", cls)
 			return true
 		},
 		Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</tr>\n") },
@@ -534,7 +583,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	// Object descriptions.
 	t.SetHandler("desc", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
-			t.StartTag(e, "dl", "")
+			startTag(t, e, "dl", "")
 			t.WriteString("\n")
 			return true
 		},
@@ -542,7 +591,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	})
 	t.SetHandler("desc_signature", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
-			t.StartTag(e, "dt", "")
+			startTag(t, e, "dt", "")
 			t.WriteString("\n")
 			p.renderProtected(t, e)
 			if !truthy(e, "is_multiline") {
@@ -562,7 +611,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 		},
 	})
 	t.SetHandler("desc_content", htmlw.Handler{
-		Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { t.StartTag(e, "dd", ""); return true },
+		Visit:  func(t *htmlw.Translator, e *doctree.Element) bool { startTag(t, e, "dd", ""); return true },
 		Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</dd>") },
 	})
 	for _, tag := range []string{"desc_inline", "desc_name", "desc_addname"} {
@@ -852,7 +901,7 @@ func (p *page) visitLiteral(t *htmlw.Translator, e *doctree.Element) bool {
 func (p *page) visitLiteralBlock(t *htmlw.Translator, e *doctree.Element) bool {
 	text := e.AsText()
 	if e.RawSource != "" && e.RawSource != text {
-		t.StartTag(e, "pre", "literal-block")
+		startTag(t, e, "pre", "literal-block")
 		t.RenderChildren(e)
 		t.WriteString("</pre>\n")
 		return false
@@ -860,7 +909,7 @@ func (p *page) visitLiteralBlock(t *htmlw.Translator, e *doctree.Element) bool {
 	if insideSystemMessage(e) {
 		// The source of a markup error is not code: no highlighting,
 		// and no warning about lexing it.
-		t.StartTag(e, "pre", "literal-block")
+		startTag(t, e, "pre", "literal-block")
 		t.WriteText(text)
 		t.WriteString("</pre>\n")
 		return false
@@ -896,7 +945,7 @@ func (p *page) visitLiteralBlock(t *htmlw.Translator, e *doctree.Element) bool {
 	if e.Tag == "doctest_block" {
 		cls = "doctest " + cls
 	}
-	t.StartTag(e, "div", cls)
+	startTag(t, e, "div", cls)
 	t.WriteString(out)
 	t.WriteString("</div>\n")
 	return false
@@ -933,7 +982,7 @@ func (p *page) visitReference(t *htmlw.Translator, e *doctree.Element) bool {
 	if e.Has("target") {
 		attrs = append(attrs, "target", e.GetString("target"))
 	}
-	t.StartTag(e, "a", cls, attrs...)
+	startTag(t, e, "a", cls, attrs...)
 	if v, ok := e.Get("secnumber"); ok {
 		if n := intsOf(v); len(n) > 0 {
 			t.WriteText(joinInts(n) + p.bd.cfg.HTMLSecnumberSuffix)
@@ -943,7 +992,7 @@ func (p *page) visitReference(t *htmlw.Translator, e *doctree.Element) bool {
 }
 
 func (p *page) visitProductionList(t *htmlw.Translator, e *doctree.Element) bool {
-	t.StartTag(e, "pre", "")
+	startTag(t, e, "pre", "")
 	t.WriteString("\n")
 	maxlen := 0
 	prods := e.ChildElements()
@@ -957,7 +1006,7 @@ func (p *page) visitProductionList(t *htmlw.Translator, e *doctree.Element) bool
 		name := pr.GetString("tokenname")
 		if name != "" {
 			last = name + strings.Repeat(" ", maxlen-len([]rune(name)))
-			t.StartTag(pr, "strong", "")
+			startTag(t, pr, "strong", "")
 			t.WriteText(last)
 			t.WriteString("</strong> ::= ")
 		} else if last != "" {
