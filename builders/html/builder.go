@@ -77,9 +77,6 @@ type Builder struct {
 	titles sync.Map
 	// trimDoctestFlags is trim_doctest_flags.
 	trimDoctestFlags bool
-	// pageNames are the names of pages that are not documents
-	// (genindex, search) and exist in this build.
-	pageNames map[string]bool
 }
 
 // New returns the html builder.
@@ -282,16 +279,11 @@ func (bd *Builder) Prepare(b *project.Build, out string) error {
 			bd.trimDoctestFlags = f
 		}
 	}
-	bd.pageNames = map[string]bool{"search": true}
-	if bd.cfg.HTMLUseIndex {
-		bd.pageNames["genindex"] = true
-	}
 	bd.index = search.NewIndex(bd.cfg.HTMLSearchLanguage)
 	if bd.domainIndexEnabled("py-modindex") {
 		if idx := bd.moduleIndex(); idx != nil {
 			bd.site.DomainIndices = append(bd.site.DomainIndices, idx)
 			bd.site.Rellinks = append(bd.site.Rellinks, Rellink{idx.Name, idx.Title, "", idx.Short})
-			bd.pageNames[idx.Name] = true
 		}
 	}
 	bd.collectImages()
@@ -399,7 +391,6 @@ func (bd *Builder) docContext(docname string, doc *doctree.Document) (*PageConte
 		}
 	}
 	bd.addRelations(t, pc, docname)
-	pc.Searchable = true
 	return pc, search.Collect(doc, bd.index.Language())
 }
 

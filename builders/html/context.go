@@ -146,8 +146,6 @@ type PageContext struct {
 	Canonical string
 	// SourceLink is the link to the page's copied source, or "".
 	SourceLink string
-	// Searchable says the page's text is in the search index.
-	Searchable bool
 
 	pathto func(name string) string
 }

@@ -46,8 +46,9 @@ func (bd *Builder) renderNav(t *htmlw.Translator, page string) string {
 		return ""
 	}
 	o := navOptions
-	if bd.variant == SingleHTML {
+	if bd.variant == SingleHTML && bd.isDoc(page) {
 		// One page holds every document: the whole tree is its contents.
+		// The other pages (index, search) show the top level only.
 		o.Collapse = false
 	}
 	nav := bd.state.GlobalToc(page, o)

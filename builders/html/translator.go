@@ -231,7 +231,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 		return h
 	}
 	titleH, termH, figureH, captionH := def("title"), def("term"), def("figure"), def("caption")
-	imageH, referenceH := def("image"), def("reference")
+	imageH := def("image")
 	skip := htmlw.Handler{Visit: func(*htmlw.Translator, *doctree.Element) bool { return false }}
 	pass := htmlw.Handler{Visit: func(*htmlw.Translator, *doctree.Element) bool { return true }}
 	span := htmlw.Handler{
@@ -379,7 +379,6 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 	})
 	t.SetHandler("reference", htmlw.Handler{Visit: p.visitReference, Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</a>") }})
 	t.SetHandler("number_reference", htmlw.Handler{Visit: p.visitReference, Depart: func(t *htmlw.Translator, e *doctree.Element) { t.WriteString("</a>") }})
-	_ = referenceH
 	t.SetHandler("download_reference", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
 			switch {
@@ -466,14 +465,8 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 				if name != "" {
 					cls += " " + name
 				}
-				if e.Tag == "todo_node" {
-					// Sphinx writes the node's own classes first here.
-					startTag(t, e, "div", "")
-					t.WriteString("\n")
-				} else {
-					startTag(t, e, "div", cls)
-					t.WriteString("\n")
-				}
+				startTag(t, e, "div", cls)
+				t.WriteString("\n")
 				if name != "" && !hasTitle(e) {
 					t.WriteString(`<p class="admonition-title">` + escape(admonitionLabel(name)) + "</p>\n")
 				}
