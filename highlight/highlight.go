@@ -5,10 +5,13 @@
 // and dark styles and projects can restyle code with their own CSS.
 //
 // Language names are Pygments' lexer names and aliases as Sphinx projects
-// use them (python3, pycon, console, none, default...). Names chroma does
-// not know are mapped to a close chroma lexer or handled here (Python
-// console sessions and tracebacks); a name Pygments would not know either
-// is an error, as Sphinx reports it.
+// use them (python3, pycon, console, none, default...). Python, Python
+// console sessions and tracebacks, by far the most highlighted code, are
+// lexed here by hand, rule for rule as Pygments 2.14 does (the same HTML,
+// and the same lexing errors, which make "default" blocks fall back to
+// plain text); other languages go through chroma, with its tokens shaped
+// like Pygments' (blanks as Whitespace, prompts with their space). A name
+// Pygments would not know is an error, as Sphinx reports it.
 package highlight
 
 import (

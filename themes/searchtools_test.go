@@ -100,6 +100,8 @@ func TestClientQueries(t *testing.T) {
 	ix.Add("guide/usage", "guide/usage.rst", "Usage", search.Collect(usage, lang),
 		[]env.IndexEntry{{Type: "single", Value: "spam; eggs", TargetID: "index-0"}})
 	ix.Add("other", "other.rst", "Other", search.Collect(doc("Other", "other", "Nothing to see."), lang), nil)
+	// Words that are also properties of JavaScript objects.
+	ix.Add("js", "js.rst", "The constructor", search.Collect(doc("The constructor", "the-constructor", "Use toString and hasOwnProperty."), lang), nil)
 	ix.AddObjects([]search.Object{
 		{Domain: "py", Type: "function", TypeName: "Python function", FullName: "spam.frobnicate", DispName: "spam.frobnicate", DocName: "guide/usage", Anchor: "spam.frobnicate", Prio: 1},
 		{Domain: "py", Type: "module", TypeName: "Python module", FullName: "spam", DispName: "spam", DocName: "intro", Anchor: "module-spam", Prio: 0},
@@ -117,6 +119,9 @@ func TestClientQueries(t *testing.T) {
 		{"spam", []string{"intro#module-spam", "guide/usage#index-0", "guide/usage#spam.frobnicate"}},
 		{"spam.frobnicate", []string{"guide/usage#spam.frobnicate"}},
 		{"the", nil},
+		{"constructor", []string{"js"}},
+		{"tostring", []string{"js"}},
+		{"__proto__", nil},
 		{"frobn", []string{"guide/usage#frobnicating-widgets", "guide/usage#spam.frobnicate", "guide/usage", "intro"}},
 	}
 	var queries []string

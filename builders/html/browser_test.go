@@ -54,6 +54,25 @@ func TestBrowser(t *testing.T) {
 	br := startBrowser(t, chromium)
 	defer br.close()
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/"}).String()
+	// dirhtml: the search page is in a folder of its own, and its results
+	// must lead back up to the documents' folders.
+	dirOut, _ := build(t, "testdata/basic", html.NewDir())
+	dirSrv := httptest.NewServer(staticServer(dirOut))
+	defer dirSrv.Close()
+	t.Run("dirhtml", func(t *testing.T) {
+		p := br.page
+		p.navigate(t, dirSrv.URL+"/search/?q=frobnicate")
+		p.waitFor(t, `document.querySelectorAll("#search-results li").length > 0`)
+		hrefs := p.eval(t, `Array.from(document.querySelectorAll("#search-results a")).map(a => a.getAttribute("href")).join(" ")`).(string)
+		if !strings.Contains(" "+hrefs+" ", " ../intro/") {
+			t.Fatalf("dirhtml search results %q lack ../intro/", hrefs)
+		}
+		p.eval(t, `setTimeout(() => document.querySelector('#search-results a[href^="../intro/"]').click(), 0); true`)
+		p.waitFor(t, `location.pathname === "/intro/" && document.readyState === "complete"`)
+		if title := p.eval(t, `document.title`); !strings.HasPrefix(title.(string), "Introduction") {
+			t.Fatalf("the result led to %q", title)
+		}
+	})
 	bases := map[string]string{"http": srv.URL + "/", "file": fileURL}
 	for _, name := range []string{"http", "file"} {
 		base := bases[name]

@@ -109,9 +109,13 @@ func (bd *Builder) genIndex() ([]IndexGroup, []int) {
 			return t[i].URI < t[j].URI
 		})
 	}
+	// item is a word with its sort key, computed once: symbols (group 0)
+	// before letters (group 1), then the lower-case decomposed key.
 	type item struct {
-		word string
-		e    *idxEntry
+		word  string
+		e     *idxEntry
+		group int
+		key   string
 	}
 	list := make([]item, 0, len(words))
 	for w, e := range words {
@@ -119,31 +123,26 @@ func (bd *Builder) genIndex() ([]IndexGroup, []int) {
 		for _, s := range e.subs {
 			sortTargets(s.targets)
 		}
-		list = append(list, item{w, e})
-	}
-	sortKey := func(it item) (int, string) {
-		k := it.word
-		if it.e.key != nil {
-			k = *it.e.key
+		k := w
+		if e.key != nil {
+			k = *e.key
 		}
-		lk := norm.NFD.String(strings.ToLower(k))
-		lk = strings.TrimPrefix(lk, "\u200f")
-		r := firstRune(lk)
-		if unicode.IsLetter(r) || r == '_' {
-			return 1, lk
+		lk := strings.TrimPrefix(norm.NFD.String(strings.ToLower(k)), "\u200f")
+		group := 0
+		if r := firstRune(lk); unicode.IsLetter(r) || r == '_' {
+			group = 1
 		}
-		return 0, lk
+		list = append(list, item{w, e, group, lk})
 	}
 	sort.Slice(list, func(i, j int) bool {
-		gi, ki := sortKey(list[i])
-		gj, kj := sortKey(list[j])
-		if gi != gj {
-			return gi < gj
+		a, b := &list[i], &list[j]
+		if a.group != b.group {
+			return a.group < b.group
 		}
-		if ki != kj {
-			return ki < kj
+		if a.key != b.key {
+			return a.key < b.key
 		}
-		return list[i].word < list[j].word
+		return a.word < b.word
 	})
 	// Gather "name() (in module x)" entries under "name()".
 	fix := regexp.MustCompile(`^(.*) (\([^()]*\))$`)
@@ -199,7 +198,19 @@ func (bd *Builder) genIndex() ([]IndexGroup, []int) {
 		for s := range it.e.subs {
 			subNames = append(subNames, s)
 		}
-		sort.Slice(subNames, func(i, j int) bool { return subKey(subNames[i]) < subKey(subNames[j]) })
+		if len(subNames) > 1 {
+			keys := make(map[string]string, len(subNames))
+			for _, n := range subNames {
+				keys[n] = subKey(n)
+			}
+			sort.Slice(subNames, func(i, j int) bool {
+				a, b := subNames[i], subNames[j]
+				if keys[a] != keys[b] {
+					return keys[a] < keys[b]
+				}
+				return a < b
+			})
+		}
 		for _, s := range subNames {
 			word.Subs = append(word.Subs, IndexSub{Word: s, Targets: it.e.subs[s].targets})
 		}

@@ -119,17 +119,23 @@
     return lang === "en" || lang.indexOf("en_") === 0 || lang.indexOf("en-") === 0;
   }
 
+  /* docURL is the link to a document (and anchor) from the search page:
+     the site's root (URL_ROOT: the search page is in a folder of its own
+     in dirhtml) and the builder's page name. */
   function docURL(docname, anchor) {
     var o = options();
+    var root = o.URL_ROOT || "";
+    if (root === "./") root = "";
+    anchor = anchor || "";
     if (o.BUILDER === "singlehtml") {
-      return (o.ROOT_DOC || "index") + ".html" + (anchor || "#document-" + docname);
+      return root + (o.ROOT_DOC || "index") + ".html" + (anchor || "#document-" + docname);
     }
     if (o.BUILDER === "dirhtml") {
-      if (docname === "index") return "./" + (anchor || "");
-      if (/\/index$/.test(docname)) return docname.slice(0, -5) + (anchor || "");
-      return docname + "/" + (anchor || "");
+      if (docname === "index") return (root || "./") + anchor;
+      if (/\/index$/.test(docname)) return root + docname.slice(0, -5) + anchor;
+      return root + docname + "/" + anchor;
     }
-    return docname + (o.LINK_SUFFIX || o.FILE_SUFFIX || ".html") + (anchor || "");
+    return root + docname + (o.LINK_SUFFIX || o.FILE_SUFFIX || ".html") + anchor;
   }
 
   function plainText(html) {
@@ -138,25 +144,28 @@
     return doc.body.textContent || "";
   }
 
-  var stemCache = {};
+  var stemCache = new Map();
 
   /* stemsOf returns the stems of the words of a title, remembered. */
   function stemsOf(text) {
-    var c = stemCache[text];
+    var c = stemCache.get(text);
     if (c) return c;
     var en = english();
     c = splitQuery(text).map(function (w) {
       var lower = w.toLowerCase();
       return en ? stem(lower) : lower;
     });
-    stemCache[text] = c;
+    stemCache.set(text, c);
     return c;
   }
 
-  /* lookup returns the documents of a term in a terms object. */
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  /* lookup returns the documents of a term in a terms object (words such
+     as "constructor" must not find Object's properties). */
   function lookup(terms, t) {
+    if (!hasOwn.call(terms, t)) return [];
     var v = terms[t];
-    if (v === undefined) return [];
     return typeof v === "number" ? [v] : v;
   }
 
@@ -199,7 +208,11 @@
     var results = [];
     Object.keys(scores).forEach(function (d) {
       if (matched[d] === terms.length) {
-        results.push({ docIndex: +d, anchor: "", title: index.titles[d], score: scores[d] });
+        // Pages whose own title holds query words come first.
+        var titleStems = stemsOf(plainText(index.titles[d]));
+        var bonus = 0;
+        terms.forEach(function (t) { if (titleStems.indexOf(t) >= 0) bonus += 2; });
+        results.push({ docIndex: +d, anchor: "", title: index.titles[d], score: scores[d] + bonus });
       }
     });
     // Section titles and index entries that hold every query word (by
@@ -237,14 +250,15 @@
         results.push({ docIndex: hit[0], anchor: hit[1] ? "#" + hit[1] : "", title: entry, score: score, entry: true });
       });
     });
-    objectSearch(index, raw).forEach(function (r) { results.push(r); });
-    var seen = {};
-    results = results.filter(function (r) {
+    objectSearch(index, raw, query).forEach(function (r) { results.push(r); });
+    // One result per place, the best scored.
+    var best = new Map();
+    results.forEach(function (r) {
       var key = r.docIndex + r.anchor;
-      if (seen[key]) return false;
-      seen[key] = true;
-      return true;
+      var old = best.get(key);
+      if (!old || r.score > old.score) best.set(key, r);
     });
+    results = Array.from(best.values());
     results.sort(function (a, b) {
       if (b.score !== a.score) return b.score - a.score;
       var ta = plainText(a.title), tb = plainText(b.title);
@@ -253,38 +267,65 @@
     return results;
   }
 
-  /* objectSearch finds described objects (functions, classes, macros...)
-     whose full name holds a query word, the other words appearing in
-     their description, scored as Sphinx's Scorer does. */
-  function objectSearch(index, words) {
-    var out = [];
+  var objCache = { index: null, list: null, titles: null };
+
+  /* objectList flattens the index's objects once: each with its full
+     name, lower-cased, and its name's components. */
+  function objectList(index) {
+    if (objCache.index === index) return objCache.list;
+    var list = [];
     var objects = index.objects || {};
+    Object.keys(objects).forEach(function (prefix) {
+      objects[prefix].forEach(function (o) {
+        var full = prefix ? prefix + "." + o[4] : o[4];
+        var lower = full.toLowerCase();
+        list.push({ doc: o[0], type: o[1], prio: o[2], anchor: o[3], name: o[4], prefix: prefix,
+          full: full, lower: lower, parts: lower.split(".") });
+      });
+    });
+    objCache = { index: index, list: list, titles: index.titles.map(plainText) };
+    return list;
+  }
+
+  /* objectSearch finds described objects (functions, classes, modules,
+     macros...): a dotted query names one ("os.path.join", or its end
+     "path.join"); otherwise a word must start one of the parts of an
+     object's name, the other words appearing in its name, type or page
+     title. Scores follow Sphinx's Scorer: name matches, then priority. */
+  function objectSearch(index, words, query) {
+    var out = [];
+    var list = objectList(index);
     var objnames = index.objnames || {};
     var prios = { 0: 15, 1: 5, 2: -5 };
-    words.forEach(function (term) {
-      var others = words.filter(function (w) { return w !== term; });
-      Object.keys(objects).forEach(function (prefix) {
-        objects[prefix].forEach(function (o) {
-          var doc = o[0], type = o[1], prio = o[2], anchor = o[3], name = o[4];
-          var fullname = prefix ? prefix + "." + name : name;
-          var lower = fullname.toLowerCase();
-          if (lower.indexOf(term) < 0) return;
-          var objname = (objnames[type] || [])[2] || "";
-          var title = index.titles[doc] || "";
+    var q = query.trim().toLowerCase();
+    var dotted = /[.:]/.test(q) && !/\s/.test(q) ? q : "";
+    list.forEach(function (o) {
+      var score = -1;
+      if (dotted) {
+        if (o.lower === dotted) score = 50;
+        else if (o.lower.endsWith("." + dotted)) score = 40;
+      }
+      if (score < 0) {
+        var last = o.parts[o.parts.length - 1];
+        words.forEach(function (term) {
+          if (!o.parts.some(function (p) { return p.indexOf(term) === 0; })) return;
+          var others = words.filter(function (w) { return w !== term; });
           if (others.length > 0) {
-            var haystack = (prefix + " " + name + " " + objname + " " + plainText(title)).toLowerCase();
+            var objname = (objnames[o.type] || [])[2] || "";
+            var haystack = (o.lower + " " + objname + " " + objCache.titles[o.doc]).toLowerCase();
             if (!others.every(function (w) { return haystack.indexOf(w) >= 0; })) return;
           }
-          var last = lower.split(".").pop();
-          var score = 0;
-          if (lower === term || last === term) score += 20;
-          else if (last.indexOf(term) >= 0) score += 6;
-          score += prios[prio] || 0;
-          if (anchor === "") anchor = fullname;
-          else if (anchor === "-") anchor = ((objnames[type] || [])[1] || "") + "-" + fullname;
-          out.push({ docIndex: doc, anchor: "#" + anchor, title: fullname, score: score, object: objname });
+          var s = last === term ? 20 : (last.indexOf(term) === 0 ? 6 : 0);
+          if (s > score) score = s;
         });
-      });
+      }
+      if (score < 0) return;
+      score += prios[o.prio] || 0;
+      var anchor = o.anchor;
+      if (anchor === "") anchor = o.full;
+      else if (anchor === "-") anchor = ((objnames[o.type] || [])[1] || "") + "-" + o.full;
+      out.push({ docIndex: o.doc, anchor: "#" + anchor, title: o.full, score: score,
+        object: (objnames[o.type] || [])[2] || "" });
     });
     return out;
   }
@@ -293,7 +334,7 @@
   function highlight(el, text, words) {
     if (words.length === 0) { el.textContent = text; return; }
     var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var re = new RegExp("(" + escaped.join("|") + ")", "gi");
+    var re = new RegExp("\\b(" + escaped.join("|") + ")", "gi");
     var last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (m.index > last) el.appendChild(document.createTextNode(text.slice(last, m.index)));
