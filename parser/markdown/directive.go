@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"github.com/docbuild/docbuild/writers/pseudoxml"
 	"regexp"
 	"strings"
 
@@ -25,38 +26,7 @@ func directiveErr(format string, args ...any) error {
 type mockingError struct{ msg string }
 
 // pySplitLines is Python's str.splitlines().
-func pySplitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		brk, size := false, 1
-		switch {
-		case c == '\n' || c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e:
-			brk = true
-		case c == '\r':
-			brk = true
-			if i+1 < len(s) && s[i+1] == '\n' {
-				size = 2
-			}
-		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85:
-			brk, size = true, 2
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9):
-			brk, size = true, 3
-		}
-		if brk {
-			out = append(out, s[start:i])
-			i += size
-			start = i
-			continue
-		}
-		i++
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
-}
+func pySplitLines(s string) []string { return pseudoxml.SplitLines(s) }
 
 // dedent is Python's textwrap.dedent.
 func dedent(s string) string {
