@@ -36,14 +36,38 @@ type docutilsCase struct {
 	Verified   bool           `json:"verified"`
 }
 
-// suiteTime is when the suite file was made: the date cases bake in the
-// date docutils printed then, so the clock is pinned to it.
+// suiteTime is the day docutils made the suite's expected outputs. The
+// date directive's cases bake that day in, and the suite records it nowhere
+// else (a fresh copy's file times are the copy's, not the suite's), so
+// suiteDate reads it from the one case that uses the directive's default
+// "%Y-%m-%d" format; the cases with other formats then check docbuild's
+// strftime against docutils' for that same day.
 var suiteTime time.Time
+
+// isoDay finds a YYYY-MM-DD day on a line of its own.
+var isoDay = regexp.MustCompile(`(?m)^\s*(\d{4}-\d{2}-\d{2})$`)
+
+// suiteDate returns the day the date cases were made, or the file's
+// modification time when no case shows it.
+func suiteDate(cases []docutilsCase, fallback time.Time) time.Time {
+	for _, c := range cases {
+		if strings.TrimSpace(c.Input) != ".. |date| date::" && !strings.HasPrefix(c.Input, ".. |date| date::\n") {
+			continue
+		}
+		if m := isoDay.FindStringSubmatch(c.Expected); m != nil {
+			if d, err := time.ParseInLocation("2006-01-02", m[1], time.Local); err == nil {
+				return d.Add(12 * time.Hour)
+			}
+		}
+	}
+	return fallback
+}
 
 func loadCases(t *testing.T, name string) []docutilsCase {
 	t.Helper()
+	var mtime time.Time
 	if fi, err := os.Stat(filepath.Join(suiteDir, name)); err == nil {
-		suiteTime = fi.ModTime()
+		mtime = fi.ModTime()
 	}
 	data, err := os.ReadFile(filepath.Join(suiteDir, name))
 	if err != nil {
@@ -53,6 +77,7 @@ func loadCases(t *testing.T, name string) []docutilsCase {
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	suiteTime = suiteDate(cases, mtime)
 	return cases
 }
 
