@@ -100,7 +100,7 @@ func (r *Reporter) SystemMessage(level int, message string, opts MsgOpts, childr
 		src = r.Source
 	}
 	if len(opts.BackRefs) > 0 {
-		msg.BackRefs = append(msg.BackRefs, opts.BackRefs...)
+		msg.SetBackRefs(append(msg.BackRefs(), opts.BackRefs...))
 	}
 	msg.Set("level", level)
 	if hasLine {

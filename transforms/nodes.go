@@ -59,7 +59,7 @@ func problematic(doc *doctree.Document, ref *doctree.Element, msg *doctree.Eleme
 	prb := doctree.NewTextElement(doctree.TagProblematic, ref.RawSource, ref.RawSource)
 	prb.Set("refid", msgid)
 	prbid := doc.SetID(prb, nil, "")
-	msg.BackRefs = append(msg.BackRefs, prbid)
+	msg.AddBackRef(prbid)
 	return prb
 }
 
@@ -138,9 +138,11 @@ func textNodes(e *doctree.Element) []*doctree.Text {
 // hasattr; list attributes count only when non-empty, which is how
 // docutils' transforms use them).
 func hasAttr(e *doctree.Element, name string) bool {
-	if l := e.ListAttr(name); l != nil {
-		return len(*l) > 0
+	v, ok := e.Get(name)
+	switch name {
+	case "ids", "classes", "names", "dupnames", "backrefs":
+		l, _ := v.([]string)
+		return len(l) > 0
 	}
-	_, ok := e.Get(name)
 	return ok
 }

@@ -85,25 +85,28 @@ func propagateTargets(ctx *Context) error {
 		}
 		next.IDs = append(next.IDs, target.IDs...)
 		next.Names = append(next.Names, target.Names...)
-		if next.ExpectReferencedByName == nil {
-			next.ExpectReferencedByName = map[string]*doctree.Element{}
+		byName, byID := next.ExpectReferencedBy()
+		if byName == nil {
+			byName = map[string]*doctree.Element{}
 		}
-		if next.ExpectReferencedByID == nil {
-			next.ExpectReferencedByID = map[string]*doctree.Element{}
+		if byID == nil {
+			byID = map[string]*doctree.Element{}
 		}
 		for _, id := range target.IDs {
 			doc.IDs[id] = next
-			next.ExpectReferencedByID[id] = target
+			byID[id] = target
 		}
 		for _, name := range target.Names {
-			next.ExpectReferencedByName[name] = target
+			byName[name] = target
 		}
-		for k, v := range target.ExpectReferencedByName {
-			next.ExpectReferencedByName[k] = v
+		targetByName, targetByID := target.ExpectReferencedBy()
+		for k, v := range targetByName {
+			byName[k] = v
 		}
-		for k, v := range target.ExpectReferencedByID {
-			next.ExpectReferencedByID[k] = v
+		for k, v := range targetByID {
+			byID[k] = v
 		}
+		next.SetExpectReferencedBy(byName, byID)
 		target.Set("refid", target.IDs[0])
 		target.IDs = nil
 		target.Names = nil
@@ -446,13 +449,13 @@ func numberFootnotes(doc *doctree.Document, startnum int) (int, []string) {
 					ref.Set("refid", fn.IDs[0])
 				}
 				if len(ref.IDs) > 0 {
-					fn.BackRefs = append(fn.BackRefs, ref.IDs[0])
+					fn.AddBackRef(ref.IDs[0])
 				}
 				doc.NoteRefID(ref)
 				ref.Resolved = true
 			}
 		}
-		if len(fn.Names) == 0 && len(fn.DupNames) == 0 {
+		if len(fn.Names) == 0 && len(fn.DupNames()) == 0 {
 			fn.Names = append(fn.Names, label)
 			doc.NoteExplicitTarget(fn, fn)
 			labels = append(labels, label)
@@ -485,7 +488,7 @@ func numberFootnoteReferences(doc *doctree.Document, labels []string) {
 		ref.Set("refid", id)
 		doc.NoteRefID(ref)
 		if fn := doc.IDs[id]; fn != nil && len(ref.IDs) > 0 {
-			fn.BackRefs = append(fn.BackRefs, ref.IDs[0])
+			fn.AddBackRef(ref.IDs[0])
 		}
 		ref.Resolved = true
 		i++
@@ -525,7 +528,7 @@ func symbolizeFootnotes(doc *doctree.Document) {
 		}
 		doc.NoteRefID(ref)
 		if len(ref.IDs) > 0 {
-			fn.BackRefs = append(fn.BackRefs, ref.IDs[0])
+			fn.AddBackRef(ref.IDs[0])
 		}
 	}
 }
@@ -542,7 +545,7 @@ func resolveNoteReferences(note *doctree.Element, reflist []*doctree.Element) {
 		ref.Del("refname")
 		ref.Set("refid", id)
 		if len(ref.IDs) > 0 {
-			note.BackRefs = append(note.BackRefs, ref.IDs[0])
+			note.AddBackRef(ref.IDs[0])
 		}
 		ref.Resolved = true
 	}
@@ -885,6 +888,6 @@ func visitDangling(ctx *Context, node *doctree.Element) {
 	} else {
 		prbid = doc.SetID(prb, nil, "")
 	}
-	msg.BackRefs = append(msg.BackRefs, prbid)
+	msg.AddBackRef(prbid)
 	replaceSelf(node, prb)
 }

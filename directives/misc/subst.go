@@ -29,7 +29,7 @@ func runReplace(c *directives.Call) ([]doctree.Node, error) {
 		case e != nil && node == nil && e.Tag == doctree.TagParagraph:
 			node = e
 		case e != nil && e.Tag == doctree.TagSystemMessage:
-			e.BackRefs = nil
+			e.SetBackRefs(nil)
 			messages = append(messages, e)
 		default:
 			return []doctree.Node{c.Host.Reporter().Error(

@@ -34,7 +34,7 @@ func (f *fakeInliner) Problematic(text, rawsource string, message *doctree.Eleme
 	prb := doctree.NewTextElement(doctree.TagProblematic, rawsource, text)
 	prb.Set("refid", msgid)
 	prbid := f.doc.SetID(prb, nil, "")
-	message.BackRefs = append(message.BackRefs, prbid)
+	message.AddBackRef(prbid)
 	return prb
 }
 

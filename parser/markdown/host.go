@@ -205,7 +205,7 @@ func (i *inlineHost) Problematic(text, rawsource string, message *doctree.Elemen
 	p := doctree.NewTextElement(doctree.TagProblematic, rawsource, text)
 	p.Set("refid", msgid)
 	prbid := i.r.doc.SetID(p, nil, "")
-	message.BackRefs = append(message.BackRefs, prbid)
+	message.AddBackRef(prbid)
 	return p
 }
 

@@ -232,10 +232,14 @@ func (e *Educator) Educate(tokens []Token) []string {
 			text = strings.ReplaceAll(text, "`", q[2])
 			text = strings.ReplaceAll(text, "'", q[3])
 		}
-		if doQuotes {
+		if doQuotes && strings.ContainsAny(text, `"'`) {
 			// Plain quotes as context would be educated again; a
-			// semicolon stands in for them.
-			context := strings.NewReplacer(`"`, ";", "'", ";").Replace(prevLast)
+			// semicolon stands in for them. Text without straight
+			// quotes has nothing to educate: most text nodes.
+			context := prevLast
+			if context == `"` || context == "'" {
+				context = ";"
+			}
 			text = EducateQuotes(context+text, e.Language, q)[len(context):]
 		}
 		if doStupefy {

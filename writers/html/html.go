@@ -922,8 +922,8 @@ func departCitation(t *Translator, e *doctree.Element) {
 func visitLabel(t *Translator, e *doctree.Element) bool {
 	p := e.Parent()
 	t.WriteString(`<span class="label"><span class="fn-bracket">[</span>`)
-	if p != nil && len(p.BackRefs) == 1 {
-		t.WriteString(`<a role="doc-backlink" href="#` + Escape(p.BackRefs[0]) + `">`)
+	if p != nil && len(p.BackRefs()) == 1 {
+		t.WriteString(`<a role="doc-backlink" href="#` + Escape(p.BackRefs()[0]) + `">`)
 		t.RenderChildren(e)
 		t.WriteString("</a>")
 		return false
@@ -934,9 +934,9 @@ func visitLabel(t *Translator, e *doctree.Element) bool {
 func departLabel(t *Translator, e *doctree.Element) {
 	t.WriteString(`<span class="fn-bracket">]</span></span>` + "\n")
 	p := e.Parent()
-	if p != nil && len(p.BackRefs) > 1 {
+	if p != nil && len(p.BackRefs()) > 1 {
 		t.WriteString(`<span class="backrefs">(`)
-		for i, r := range p.BackRefs {
+		for i, r := range p.BackRefs() {
 			if i > 0 {
 				t.WriteString(",")
 			}
@@ -976,13 +976,13 @@ func visitSystemMessage(t *Translator, e *doctree.Element) bool {
 		title += " (" + strings.Join(loc, ", ") + ")"
 	}
 	t.WriteString(`<p class="system-message-title">` + title)
-	switch len(e.BackRefs) {
+	switch len(e.BackRefs()) {
 	case 0:
 	case 1:
-		t.WriteString(` <a href="#` + Escape(e.BackRefs[0]) + `">backlink</a>`)
+		t.WriteString(` <a href="#` + Escape(e.BackRefs()[0]) + `">backlink</a>`)
 	default:
 		t.WriteString("; <em>backlinks: ")
-		for i, r := range e.BackRefs {
+		for i, r := range e.BackRefs() {
 			if i > 0 {
 				t.WriteString(", ")
 			}

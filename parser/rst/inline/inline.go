@@ -144,7 +144,7 @@ func (in *Inliner) Problematic(text, rawsource string, message *doctree.Element)
 	prb := doctree.NewTextElement(doctree.TagProblematic, rawsource, text)
 	prb.Set("refid", msgid)
 	prbid := in.doc.SetID(prb, nil, "")
-	message.BackRefs = append(message.BackRefs, prbid)
+	message.AddBackRef(prbid)
 	return prb
 }
 
