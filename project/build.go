@@ -79,6 +79,14 @@ type Build struct {
 	// builder share (section numbers, the site's toctree) is computed there
 	// from the documents while no resolver is changing them.
 	PostRead []func(b *Build) error
+	// AfterRead hooks run in the read workers, concurrently, on each
+	// document as soon as it is read and transformed. They collect what the
+	// later stages need from the tree (titles, tocs, numbering outlines,
+	// images): after them the tree is encoded and dropped until its
+	// document is written, so PostRead hooks and builders' Prepare must
+	// not walk the trees. Hooks store what they collect themselves, keyed
+	// by document name and safe for concurrent use.
+	AfterRead []func(b *Build, docname string, doc *doctree.Document)
 	// Builder is the builder of the current Run, set before reading, so
 	// that resolvers can ask it how it links documents.
 	Builder Builder
@@ -92,6 +100,11 @@ type Build struct {
 	Env *env.Env
 	// Docs holds the read documents by name, transformed but unresolved.
 	Docs map[string]*doctree.Document
+
+	// postReadDone and resolved let Resolve and Write be called in
+	// either combination without running a stage twice.
+	postReadDone bool
+	resolved     map[*doctree.Document]bool
 
 	mu       sync.Mutex
 	sharedMu sync.Mutex
@@ -298,7 +311,13 @@ func (b *Build) parallel(ctx context.Context, stage string, n int, f func(i int)
 func (b *Build) Read(ctx context.Context) error {
 	results := make([]*ReadResult, len(b.Sources))
 	err := b.parallel(ctx, "reading", len(b.Sources), func(i int) error {
-		results[i] = b.readDoc(b.Sources[i])
+		r := b.readDoc(b.Sources[i])
+		if r.Doc != nil {
+			for _, h := range b.AfterRead {
+				h(b, r.Source.DocName, r.Doc)
+			}
+		}
+		results[i] = r
 		return nil
 	})
 	if err != nil {
@@ -362,38 +381,81 @@ func (b *Build) checkOrphans() {
 }
 
 // Resolve runs the PostRead hooks, then the resolvers on every document in
-// parallel.
+// parallel, keeping every resolved tree in Docs. Run does not call it: it
+// resolves and writes each document in one pass (see Write).
 func (b *Build) Resolve(ctx context.Context) error {
+	if err := b.postRead(); err != nil {
+		return err
+	}
+	names := b.Env.DocNames()
+	msgs := make([][]Message, len(names))
+	err := b.parallel(ctx, "resolving", len(names), func(i int) error {
+		msgs[i] = b.resolveDoc(names[i], b.Docs[names[i]])
+		return nil
+	})
+	b.reportAll(msgs)
+	if b.resolved == nil {
+		b.resolved = map[*doctree.Document]bool{}
+	}
+	for _, n := range names {
+		b.resolved[b.Docs[n]] = true
+	}
+	return err
+}
+
+// postRead runs the PostRead hooks once.
+func (b *Build) postRead() error {
+	if b.postReadDone {
+		return nil
+	}
+	b.postReadDone = true
 	for _, h := range b.PostRead {
 		if err := h(b); err != nil {
 			return err
 		}
 	}
-	names := b.Env.DocNames()
-	msgs := make([][]Message, len(names))
-	err := b.parallel(ctx, "resolving", len(names), func(i int) error {
-		doc := b.Docs[names[i]]
-		for _, r := range b.Resolvers {
-			msgs[i] = append(msgs[i], r(b, names[i], doc)...)
-		}
+	return nil
+}
+
+// resolveDoc runs the resolvers on one document, once.
+func (b *Build) resolveDoc(name string, doc *doctree.Document) []Message {
+	if doc == nil || b.resolved[doc] {
 		return nil
-	})
+	}
+	var msgs []Message
+	for _, r := range b.Resolvers {
+		msgs = append(msgs, r(b, name, doc)...)
+	}
+	return msgs
+}
+
+// reportAll reports per-document messages in document order, so that the
+// log does not depend on which worker finished first.
+func (b *Build) reportAll(msgs [][]Message) {
 	for _, ms := range msgs {
 		for _, m := range ms {
 			b.report(m)
 		}
 	}
-	return err
 }
 
 // Write runs the builder into a staging folder and, when everything
 // succeeded, puts the staging folder in place of the output folder.
+//
+// Documents not yet resolved are resolved just before they are written, in
+// the same worker, and each tree is dropped from Docs once written: the
+// trees the builder keeps are its own business, but the build never holds
+// a resolved tree longer than it takes to write it, which keeps peak
+// memory near the size of the read trees.
 func (b *Build) Write(ctx context.Context, builder Builder) (pages int, err error) {
 	if b.OutDir == "" {
 		return 0, errors.New("no output directory")
 	}
 	out, err := filepath.Abs(b.OutDir)
 	if err != nil {
+		return 0, err
+	}
+	if err := b.postRead(); err != nil {
 		return 0, err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -412,9 +474,21 @@ func (b *Build) Write(ctx context.Context, builder Builder) (pages int, err erro
 		return 0, err
 	}
 	names := b.Env.DocNames()
+	// Each worker owns its documents' slots; Docs itself is not touched
+	// while the workers run.
+	docs := make([]*doctree.Document, len(names))
+	for i, n := range names {
+		docs[i] = b.Docs[n]
+		delete(b.Docs, n)
+	}
+	msgs := make([][]Message, len(names))
 	err = b.parallel(ctx, "writing", len(names), func(i int) error {
-		return builder.WriteDoc(ctx, names[i], b.Docs[names[i]])
+		doc := docs[i]
+		docs[i] = nil
+		msgs[i] = b.resolveDoc(names[i], doc)
+		return builder.WriteDoc(ctx, names[i], doc)
 	})
+	b.reportAll(msgs)
 	if err != nil {
 		return 0, err
 	}
@@ -462,9 +536,6 @@ func (b *Build) Run(ctx context.Context, builder Builder) (Result, error) {
 		a.Attach(b)
 	}
 	if err := b.Read(ctx); err != nil {
-		return Result{}, err
-	}
-	if err := b.Resolve(ctx); err != nil {
 		return Result{}, err
 	}
 	pages, err := b.Write(ctx, builder)

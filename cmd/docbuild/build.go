@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -61,6 +62,8 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("q", false, "quiet: print only warnings and errors")
 	nitpicky := fs.Bool("n", false, "nitpicky: warn about every reference that cannot be resolved")
 	jobs := fs.Int("j", 0, "number of parallel `workers` (default: all cores)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	var defines, tags listFlag
 	fs.Var(&defines, "D", "override a configuration `setting=value` (repeatable)")
 	fs.Var(&tags, "t", "define a `tag` for the only directive (repeatable)")
@@ -112,6 +115,19 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	configureBuild(b)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "docbuild: cannot write the CPU profile: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := b.Run(ctx, mk())
@@ -131,6 +147,20 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeHeapProfile writes the allocations made so far, for
+// "go tool pprof -sample_index=alloc_space".
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "docbuild: cannot write the heap profile: %v\n", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(stderr, "docbuild: cannot write the heap profile: %v\n", err)
+	}
 }
 
 // progress shows the stage and count on a terminal when a build takes

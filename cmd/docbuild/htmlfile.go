@@ -22,16 +22,19 @@ import (
 func singleHTMLArgs(args []string) bool {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if a == "-o" {
-			i++
+		if strings.HasPrefix(a, "-") && a != "-" {
+			// Skip the value of a project or output flag, so that
+			// "-cpuprofile cpu.prof" never reads as a file to render.
+			switch strings.TrimLeft(a, "-") {
+			case "o", "D", "j", "t", "cpuprofile", "memprofile":
+				i++
+			}
 			continue
 		}
-		if strings.HasPrefix(a, "-") {
-			continue
-		}
-		if fi, err := os.Stat(a); err == nil && !fi.IsDir() {
-			return true
-		}
+		// The first positional argument decides: a file is rendered on
+		// its own, a folder is a project.
+		fi, err := os.Stat(a)
+		return err == nil && !fi.IsDir()
 	}
 	return false
 }
