@@ -701,8 +701,13 @@ func (r *renderer) renderTable(n *east.Table) {
 		tbody := doctree.NewElement(doctree.TagTbody)
 		tgroup.Append(tbody)
 		r.withCurrent(tbody, func() {
+			// A GFM table row is one line: the header, the delimiter row,
+			// then one line per body row, which markdown-it maps each row
+			// (and so its inline content) to.
+			rowLine := line + 2
 			for row := header.NextSibling(); row != nil; row = row.NextSibling() {
-				r.renderTableRow(row, n.Alignments, line)
+				r.renderTableRow(row, n.Alignments, rowLine)
+				rowLine++
 			}
 		})
 	}
