@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the CPython 3.11 docs with docbuild and with Sphinx 5.3 in one run
-# and prints both wall times, both peak memories (max RSS) and the ratios.
+# and prints both wall times, both peak memories (max RSS) and the ratios;
+# for html and dirhtml it then checks every local link of docbuild's site
+# against Sphinx's (internal/linkcheck/cmd/sitecheck).
 #
 #   scripts/bench-cpython.sh [BUILDER]        (default builder: html)
 #
@@ -41,3 +43,9 @@ read -r _ ssecs skb <<<"$s"
 printf 'sphinx   %-10s %7.2f s  %7.0f MB peak\n' "$builder" "$ssecs" "$((skb/1024))"
 awk -v d="$dsecs" -v s="$ssecs" -v dm="$dkb" -v sm="$skb" 'BEGIN {
   printf "ratio: docbuild is %.1fx faster, peak memory %.2fx of Sphinx'"'"'s\n", s/(d>0?d:0.01), dm/sm }'
+
+# The link-integrity check over docbuild's site: every broken local link
+# must be broken in Sphinx's site too (sources at fault, not the tool).
+if [ "$builder" = html ] || [ "$builder" = dirhtml ]; then
+  (cd "$root" && go run ./internal/linkcheck/cmd/sitecheck "$work/out-docbuild" "$work/out-sphinx") | tail -25
+fi

@@ -381,8 +381,10 @@ func smartQuotes(ctx *Context) error {
 		}
 		ed := &smartquotes.Educator{Attr: "qDe", Language: lang, Quotes: quotes}
 		for i, newtext := range ed.Educate(tokens) {
-			t := txtnodes[i]
-			t.Parent().Replace(t, doctree.NewText(newtext))
+			// Most text has nothing to educate: keep its node.
+			if t := txtnodes[i]; newtext != t.Data {
+				t.Parent().Replace(t, doctree.NewText(newtext))
+			}
 		}
 	}
 	return nil

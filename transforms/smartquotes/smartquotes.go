@@ -208,6 +208,13 @@ func (e *Educator) Educate(tokens []Token) []string {
 			continue
 		}
 		last := lastChar(text)
+		if !doStupefy && strings.IndexAny(text, "\\\"'-.`&") < 0 {
+			// Nothing here that any educating step changes: no quote,
+			// dash, dot, backtick, entity or escape.
+			prevLast = last
+			out = append(out, text)
+			continue
+		}
 		text = processEscapes(text, false)
 		if convertQuot {
 			text = strings.ReplaceAll(text, "&quot;", `"`)
