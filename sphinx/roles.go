@@ -123,6 +123,9 @@ func (x *XRefRole) run(c *directives.RoleCall) ([]doctree.Node, []*doctree.Eleme
 		tag = TagPendingXref
 	}
 	ref := doctree.NewElement(tag)
+	// Room for every attribute a domain's role sets (refdoc ... reftarget,
+	// py:module, py:class): one allocation instead of four growths.
+	ref.Attrs = make([]doctree.Attr, 0, 8)
 	ref.RawSource = c.RawText
 	ref.Set("refdoc", docName(EnvOf(c.Inliner.Document())))
 	ref.Set("refdomain", domain)
@@ -132,7 +135,7 @@ func (x *XRefRole) run(c *directives.RoleCall) ([]doctree.Node, []*doctree.Eleme
 	ref.Source, ref.Line = roleSourceLine(c)
 	if x.ProcessLink != nil {
 		title, target = x.ProcessLink(c, ref, rp.explicit, title, target)
-	} else {
+	} else if strings.ContainsAny(target, "\t\n\v\f\r ") {
 		target = wsRE.ReplaceAllString(target, " ")
 	}
 	ref.Set("reftarget", target)

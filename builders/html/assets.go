@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/highlight"
@@ -25,7 +26,8 @@ var imageTypes = []string{".svg", ".png", ".gif", ".jpg", ".jpeg", ".webp"}
 // imageSource returns an image's source path relative to the source
 // folder. With a "candidates" attribute (Sphinx's image collector ran) the
 // uri already is; otherwise it is relative to the document, or to the
-// source folder when it starts with "/".
+// source folder when it starts with "/". It reads no builder state, so
+// the read workers' AfterRead hook may call it.
 func (bd *Builder) imageSource(docname string, e *doctree.Element) string {
 	uri := e.GetString("uri")
 	if e.Has("candidates") {
@@ -37,40 +39,109 @@ func (bd *Builder) imageSource(docname string, e *doctree.Element) string {
 	return path.Clean(path.Join(docDir(docname), uri))
 }
 
-// collectImages finds every local image of the project, checks it exists
-// and names its copy under _images/: the file's base name, numbered when
-// two different files share one, as Sphinx does.
+// imageRef is what the builder needs of one local image of a document:
+// recorded when the document is read, since the trees are gone by the time
+// Prepare names the images.
+type imageRef struct {
+	// src is the image's path relative to the source folder, as
+	// imageSource resolves it; for a "name.*" image, the picked file.
+	src  string
+	line int
+	// glob is set for "name.*" images, which pick a file by type.
+	glob bool
+}
+
+// imageRecords holds the images of each read document, filled by the
+// AfterRead hook Attach registers. The read workers add to it
+// concurrently, hence the mutex.
+type imageRecords struct {
+	mu sync.Mutex
+	// build is the build whose AfterRead runs the hook: records of
+	// another build's documents are not used.
+	build *project.Build
+	// docs has an entry, possibly empty, for every document the hook saw,
+	// so that a document without images is not walked again.
+	docs map[string][]imageRef
+}
+
+// attachImages registers the hook that records each document's images as
+// it is read, once per build.
+func (bd *Builder) attachImages(b *project.Build) {
+	bd.imgRecs.mu.Lock()
+	defer bd.imgRecs.mu.Unlock()
+	if bd.imgRecs.build == b {
+		return
+	}
+	bd.imgRecs.build = b
+	bd.imgRecs.docs = map[string][]imageRef{}
+	b.AfterRead = append(b.AfterRead, bd.recordImages)
+}
+
+// recordImages is the AfterRead hook: it runs in a read worker on a tree
+// no other goroutine touches, so it may rewrite the tree's "name.*"
+// images, which then persist in the tree that is written.
+func (bd *Builder) recordImages(b *project.Build, docname string, doc *doctree.Document) {
+	refs := bd.scanImages(b.SrcDir, docname, doc)
+	bd.imgRecs.mu.Lock()
+	if bd.imgRecs.build == b {
+		bd.imgRecs.docs[docname] = refs
+	}
+	bd.imgRecs.mu.Unlock()
+}
+
+// scanImages lists a document's local images in tree order and resolves
+// its "name.*" images to a file, rewriting their nodes as Sphinx's image
+// collector does. It reads no builder state (srcDir is passed in), only
+// the file system and the one tree, so read workers call it concurrently.
+func (bd *Builder) scanImages(srcDir, docname string, doc *doctree.Document) []imageRef {
+	var refs []imageRef
+	for _, img := range doctree.FindTag(doc.Root, "image") {
+		uri := img.GetString("uri")
+		if uri == "" || isURL(uri) || strings.HasPrefix(uri, "data:") {
+			continue
+		}
+		src := bd.imageSource(docname, img)
+		glob := strings.HasSuffix(src, ".*")
+		if glob {
+			src = pickCandidate(srcDir, src)
+			// As Sphinx's image collector: the uri is now relative
+			// to the source folder.
+			img.Set("uri", src)
+			img.Set("candidates", map[string]any{"*": src})
+		}
+		_, line := doctree.SourceLine(img)
+		refs = append(refs, imageRef{src, line, glob})
+	}
+	return refs
+}
+
+// collectImages checks every local image of the project exists and names
+// its copy under _images/: the file's base name, numbered when two
+// different files share one, as Sphinx does. Documents are taken in name
+// order, so the numbering and the warnings do not depend on the order the
+// documents were read in. The images come from the records the AfterRead
+// hook made; a document without a record (the builder was not attached
+// before the build read) is walked in b.Docs instead.
 func (bd *Builder) collectImages() {
 	names := bd.b.Env.DocNames()
-	type found struct {
-		src  string
-		line int
-		// glob is set for "name.*" images, which pick a file by type.
-		glob bool
+	perDoc := make([][]imageRef, len(names))
+	var missing []int
+	bd.imgRecs.mu.Lock()
+	for i, n := range names {
+		refs, ok := bd.imgRecs.docs[n]
+		if bd.imgRecs.build != bd.b {
+			ok = false
+		}
+		if ok {
+			perDoc[i] = refs
+		} else if bd.b.Docs[n] != nil {
+			missing = append(missing, i)
+		}
 	}
-	perDoc := make([][]found, len(names))
-	parallelDo(len(names), func(i int) {
-		doc := bd.b.Docs[names[i]]
-		if doc == nil {
-			return
-		}
-		for _, img := range doctree.FindTag(doc.Root, "image") {
-			uri := img.GetString("uri")
-			if uri == "" || isURL(uri) || strings.HasPrefix(uri, "data:") {
-				continue
-			}
-			src := bd.imageSource(names[i], img)
-			glob := strings.HasSuffix(src, ".*")
-			if glob {
-				src = bd.pickCandidate(src)
-				// As Sphinx's image collector: the uri is now relative
-				// to the source folder.
-				img.Set("uri", src)
-				img.Set("candidates", map[string]any{"*": src})
-			}
-			_, line := doctree.SourceLine(img)
-			perDoc[i] = append(perDoc[i], found{src, line, glob})
-		}
+	bd.imgRecs.mu.Unlock()
+	parallelDo(len(missing), func(j int) {
+		i := missing[j]
+		perDoc[i] = bd.scanImages(bd.b.SrcDir, names[i], bd.b.Docs[names[i]])
 	})
 	bd.images = map[string]string{}
 	bd.imageFiles = map[string]string{}
@@ -109,12 +180,13 @@ func (bd *Builder) collectImages() {
 }
 
 // pickCandidate resolves "dir/name.*" to the first existing file in
-// imageTypes order, or leaves the pattern when there is none.
-func (bd *Builder) pickCandidate(pattern string) string {
+// imageTypes order, or leaves the pattern when there is none. It only
+// stats files, so concurrent calls are safe.
+func pickCandidate(srcDir, pattern string) string {
 	stem := strings.TrimSuffix(pattern, "*")
 	for _, ext := range imageTypes {
 		cand := stem + ext[1:]
-		if _, err := os.Stat(filepath.Join(bd.b.SrcDir, filepath.FromSlash(cand))); err == nil {
+		if _, err := os.Stat(filepath.Join(srcDir, filepath.FromSlash(cand))); err == nil {
 			return cand
 		}
 	}

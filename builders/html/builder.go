@@ -72,7 +72,9 @@ type Builder struct {
 	// imageFiles are the images to copy: name under _images/ → absolute
 	// source path.
 	imageFiles map[string]string
-	single     *singleState
+	// imgRecs are the documents' images, recorded as they are read.
+	imgRecs imageRecords
+	single  *singleState
 	// titles caches the documents' titles as HTML.
 	titles sync.Map
 	// trimDoctestFlags is trim_doctest_flags.
@@ -243,10 +245,14 @@ func (bd *Builder) fixInternalURI(uri, page string) string {
 }
 
 // Attach records the build before it reads the documents, so that DocURI
-// can answer the resolvers, which link documents before Prepare runs.
+// can answer the resolvers, which link documents before Prepare runs, and
+// registers the AfterRead hook that records each document's images while
+// its tree is still there. A builder used without Attach (Prepare called
+// directly after Read) finds the images in the build's Docs instead.
 func (bd *Builder) Attach(b *project.Build) {
 	bd.b = b
 	bd.cfg = b.Cfg
+	bd.attachImages(b)
 }
 
 // Prepare computes what the pages share: the theme, the global context,
