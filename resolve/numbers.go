@@ -150,18 +150,101 @@ func (s *State) assignFigureNumbers() {
 		c[k]++
 		return append(append([]int(nil), secnum...), c[k])
 	}
-	sectionNumber := func(docname string, sec *doctree.Element) []int {
+	sectionNumber := func(docname string, it *outlineItem) []int {
 		secnums := s.secnumbers[docname]
-		if len(sec.IDs) > 0 {
-			if n, ok := secnums["#"+sec.IDs[0]]; ok {
+		if it.hasID {
+			if n, ok := secnums["#"+it.id]; ok {
 				return n
 			}
 		}
 		return secnums[""]
 	}
+	// walkDoc follows a document's outline as Sphinx's walk_tree follows
+	// its tree: a section with a number numbers what it contains, a
+	// toctree continues in its documents with the current number.
 	var walkDoc func(docname string, secnum []int)
-	var walkTree func(docname string, node *doctree.Element, secnum []int)
-	walkTree = func(docname string, node *doctree.Element, secnum []int) {
+	walkDoc = func(docname string, secnum []int) {
+		if assigned[docname] {
+			return
+		}
+		assigned[docname] = true
+		d := s.docs[docname]
+		if d == nil {
+			return
+		}
+		var outer [][]int
+		for i := range d.outline {
+			it := &d.outline[i]
+			switch it.kind {
+			case outlineSection:
+				outer = append(outer, secnum)
+				if next := sectionNumber(docname, it); len(next) > 0 {
+					secnum = next
+				}
+			case outlineSectionEnd:
+				secnum = outer[len(outer)-1]
+				outer = outer[:len(outer)-1]
+			case outlineToctree:
+				for _, t := range it.targets {
+					walkDoc(t, secnum)
+				}
+			case outlineEnumerable:
+				byType := s.fignumbers[docname]
+				if byType == nil {
+					byType = map[string]map[string][]int{}
+					s.fignumbers[docname] = byType
+				}
+				if byType[it.figtype] == nil {
+					byType[it.figtype] = map[string][]int{}
+				}
+				byType[it.figtype][it.id] = nextNumber(it.figtype, secnum)
+			}
+		}
+	}
+	walkDoc(s.b.Cfg.RootDoc, nil)
+}
+
+// outlineKind is the kind of an outlineItem.
+type outlineKind uint8
+
+const (
+	// outlineSection opens a section; outlineSectionEnd closes the last
+	// one opened.
+	outlineSection outlineKind = iota
+	outlineSectionEnd
+	// outlineToctree is a toctree node with the documents it numbers.
+	outlineToctree
+	// outlineEnumerable is a node numfig numbers.
+	outlineEnumerable
+)
+
+// outlineItem is one step of a document's numbering outline.
+type outlineItem struct {
+	kind outlineKind
+	// hasID tells a section without ids (numbered as the document's
+	// title) from one whose first id is "".
+	hasID bool
+	// id is a section's or an enumerable node's first id.
+	id string
+	// figtype is an enumerable node's figure type.
+	figtype string
+	// targets are the documents a toctree names, in order, without URLs,
+	// "self" and the generated pages.
+	targets []string
+}
+
+// collectOutline records, in document order, what assignFigureNumbers
+// needs from a tree: the nesting of sections with their first ids, the
+// toctrees with the documents they include, and the enumerable nodes
+// with their figure type and first id. Sections containing none of these
+// are left out, so a document without figures or toctrees costs nothing.
+// The tree is dropped after reading; numbering walks the outlines
+// instead, in toctree order, so it must see exactly what a walk of the
+// tree would.
+func collectOutline(root *doctree.Element) []outlineItem {
+	var out []outlineItem
+	var walk func(node *doctree.Element)
+	walk = func(node *doctree.Element) {
 		for _, c := range node.Children {
 			sub, ok := c.(*doctree.Element)
 			if !ok {
@@ -169,12 +252,22 @@ func (s *State) assignFigureNumbers() {
 			}
 			switch sub.Tag {
 			case "section":
-				if next := sectionNumber(docname, sub); len(next) > 0 {
-					walkTree(docname, sub, next)
+				start := len(out)
+				it := outlineItem{kind: outlineSection}
+				if len(sub.IDs) > 0 {
+					it.hasID, it.id = true, sub.IDs[0]
+				}
+				out = append(out, it)
+				walk(sub)
+				if len(out) == start+1 {
+					out = out[:start]
 				} else {
-					walkTree(docname, sub, secnum)
+					out = append(out, outlineItem{kind: outlineSectionEnd})
 				}
 			case "toctree":
+				// Not walked into: a toctree's content is not the
+				// document's.
+				var targets []string
 				for _, e := range toctreeEntries(sub) {
 					if isURL(e.Target) || e.Target == "self" {
 						continue
@@ -182,36 +275,25 @@ func (s *State) assignFigureNumbers() {
 					if _, gen := generatedLabels[e.Target]; gen {
 						continue
 					}
-					walkDoc(e.Target, secnum)
+					targets = append(targets, e.Target)
+				}
+				if len(targets) > 0 {
+					out = append(out, outlineItem{kind: outlineToctree, targets: targets})
 				}
 			default:
 				if ft := figType(sub); ft != "" && len(sub.IDs) > 0 {
-					byType := s.fignumbers[docname]
-					if byType == nil {
-						byType = map[string]map[string][]int{}
-						s.fignumbers[docname] = byType
-					}
-					if byType[ft] == nil {
-						byType[ft] = map[string][]int{}
-					}
-					byType[ft][sub.IDs[0]] = nextNumber(ft, secnum)
+					out = append(out, outlineItem{kind: outlineEnumerable, id: sub.IDs[0], figtype: ft})
 				}
-				walkTree(docname, sub, secnum)
+				walk(sub)
 			}
 		}
 	}
-	walkDoc = func(docname string, secnum []int) {
-		if assigned[docname] {
-			return
-		}
-		assigned[docname] = true
-		doc := s.b.Docs[docname]
-		if doc == nil {
-			return
-		}
-		walkTree(docname, doc.Root, secnum)
+	walk(root)
+	if len(out) == 0 {
+		return nil
 	}
-	walkDoc(s.b.Cfg.RootDoc, nil)
+	// Sized to fit: outlines are kept until the build ends.
+	return append([]outlineItem(nil), out...)
 }
 
 // figType is the figure type numfig counts a node under: math blocks

@@ -6,9 +6,11 @@
 // builders what their pages need around the body: the global navigation
 // tree, breadcrumbs, previous and next pages, the page's own contents.
 //
-// Setup wires it into a project.Build: a PostRead hook computes the shared
-// State once from the unresolved documents (tables of contents, titles,
-// numbers), then a project.Resolver completes each document in parallel.
+// Setup wires it into a project.Build: an AfterRead hook collects from
+// each document, as it is read, what the shared State needs (tables of
+// contents, titles, numbering outlines, std objects); a PostRead hook
+// computes the State once from those, without the trees (numbers,
+// relations); then a project.Resolver completes each document in parallel.
 // Builders reach the same State with StateOf. Domains other than the
 // standard one (py, c) plug in as Domain values.
 package resolve
@@ -16,7 +18,6 @@ package resolve
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -52,13 +53,21 @@ type State struct {
 	relations  map[string]Relation
 	once       sync.Once
 	prepErr    error
+	// collectedMu guards collected, which the AfterRead hook fills from
+	// the read workers with what prepare needs from each tree; prepare
+	// moves it into docs.
+	collectedMu sync.Mutex
+	collected   map[string]*docData
 	// prepMessages are the warnings of the preparation (nested numbered
 	// toctrees), reported once by the PostRead hook.
 	prepMessages []project.Message
 }
 
 // docData is what the post-read stage extracts from one unresolved
-// document.
+// document, collected by the AfterRead hook while the tree is at hand.
+// It holds copies, never nodes of the tree: the tree is dropped after
+// reading and the resolver later gets a decoded copy of it, so nothing
+// here may be expected to be the same node as the one written.
 type docData struct {
 	name string
 	// toc is the document's table of contents as Sphinx's toctree
@@ -85,16 +94,21 @@ type docData struct {
 	objects []stdObject
 	// downloads are the files the document's download references name.
 	downloads []string
+	// outline is what figure numbering needs from the tree (see
+	// collectOutline); nil when numfig is off.
+	outline []outlineItem
 }
 
-// Setup adds the post-read stage to a build: the PostRead hook that
-// prepares the State, the resolver that completes each document, and
+// Setup adds the post-read stage to a build: the AfterRead hook that
+// collects what the State needs from each tree as it is read, the
+// PostRead hook that prepares the State, the resolver that completes each document, and
 // Sphinx's read-phase transforms the output depends on (DefaultSubstitutions,
 // AutoNumbering, FilterSystemMessages).
 // It returns the State so that the caller can add domains and standard
 // object types before the build runs.
 func Setup(b *project.Build) *State {
 	s := StateOf(b)
+	b.AfterRead = append(b.AfterRead, s.afterRead)
 	b.PostRead = append(b.PostRead, func(b *project.Build) error {
 		err := s.prepare()
 		for _, m := range s.prepMessages {
@@ -106,6 +120,22 @@ func Setup(b *project.Build) *State {
 	b.Resolvers = append(b.Resolvers, s.ResolveDoc)
 	b.DocTransforms = append(b.DocTransforms, DefaultSubstitutions(b.Cfg, b.Now), AutoNumbering, FilterSystemMessages(b.Cfg))
 	return s
+}
+
+// afterRead is the AfterRead hook: it runs in the read workers and keeps
+// what prepare needs from the document, so that prepare never walks the
+// trees (they are dropped after reading).
+func (s *State) afterRead(b *project.Build, docname string, doc *doctree.Document) {
+	d := collectDoc(docname, doc)
+	if doc != nil && b.Cfg.Numfig {
+		d.outline = collectOutline(doc.Root)
+	}
+	s.collectedMu.Lock()
+	if s.collected == nil {
+		s.collected = map[string]*docData{}
+	}
+	s.collected[docname] = d
+	s.collectedMu.Unlock()
 }
 
 // StateOf returns the build's State, creating an unprepared one on first
@@ -164,13 +194,19 @@ func (s *State) doPrepare() error {
 	}
 	s.tags = buildTags(b)
 	names := b.Env.DocNames()
-	datas := make([]*docData, len(names))
-	parallel(jobs(b), len(names), func(i int) {
-		datas[i] = collectDoc(names[i], b.Docs[names[i]])
-	})
+	s.collectedMu.Lock()
+	collected := s.collected
+	s.collected = nil
+	s.collectedMu.Unlock()
 	s.docs = make(map[string]*docData, len(names))
-	for _, d := range datas {
-		s.docs[d.name] = d
+	for _, n := range names {
+		d := collected[n]
+		if d == nil {
+			// The hook saw every document read after Setup; one it did
+			// not see counts as empty, as a missing tree always did.
+			d = collectDoc(n, nil)
+		}
+		s.docs[n] = d
 		if r := b.Env.Docs[d.name]; r != nil {
 			if v, ok := r.Metadata["tocdepth"]; ok {
 				fmt.Sscan(strings.TrimSpace(v), &d.tocdepth)
@@ -205,41 +241,6 @@ func (s *State) doPrepare() error {
 		}
 	}
 	return nil
-}
-
-// parallel runs f for each index in [0, n) on the given number of
-// goroutines.
-func parallel(workers, n int, f func(i int)) {
-	if workers < 1 {
-		workers = 1
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-func jobs(b *project.Build) int {
-	if b.Opts.Jobs > 0 {
-		return b.Opts.Jobs
-	}
-	return runtime.GOMAXPROCS(0)
 }
 
 // buildTags returns the tags "only" expressions are evaluated against:

@@ -1,0 +1,3 @@
+project = 'Numbering'
+numfig = True
+numfig_secnum_depth = 2
