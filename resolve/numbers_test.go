@@ -282,3 +282,14 @@ func TestOutlineWalk(t *testing.T) {
 		t.Errorf("got  %v\nwant %v", s.fignumbers, want)
 	}
 }
+
+func TestIsURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://python.org": true, "a://": true, "://a": false, "://a://b": true,
+		"index": false, "": false, "x\nhttp://y": false, "http://x\ny": true,
+	} {
+		if got := isURL(s); got != want {
+			t.Errorf("isURL(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,9 +10,15 @@ import (
 	"github.com/docbuild/docbuild/sphinx"
 )
 
-var urlRE = regexp.MustCompile(`^.+://`)
-
-func isURL(s string) bool { return urlRE.MatchString(s) }
+// isURL is Sphinx's url_re.match (`.+://` at the start): "://" after at
+// least one character of the first line. It runs for every toctree entry
+// of every page, so it is spelled out instead of run as a regexp.
+func isURL(s string) bool {
+	if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+		s = s[:nl]
+	}
+	return len(s) > 1 && strings.Contains(s[1:], "://")
+}
 
 // toctreeEntries reads a toctree node's entries attribute, a list of
 // (title, target) pairs in whichever form the directive stored it.
