@@ -11,6 +11,7 @@
 package domains
 
 import (
+	"fmt"
 	"regexp"
 	"runtime"
 	"strings"
@@ -213,6 +214,10 @@ type spaceList []string
 
 func (s spaceList) String() string { return strings.Join(s, " ") }
 
+// Strings returns the items, for readers outside this package (the toc
+// collector nests object entries by them).
+func (s spaceList) Strings() []string { return s }
+
 // pyDict is an empty Python dict attribute (the doctest nodes' options).
 type pyDict struct{}
 
@@ -296,3 +301,24 @@ func (plainObject) beforeContent(d *descRun)                               {}
 func (plainObject) afterContent(d *descRun)                                {}
 func (plainObject) tocParts(d *descRun, signode *doctree.Element) []string { return nil }
 func (plainObject) tocName(d *descRun, signode *doctree.Element) string    { return "" }
+
+// pyDict and spaceList are attribute values that the build encodes
+// between reading and writing a document.
+func init() {
+	doctree.RegisterValueCodec("domains.spaceList",
+		func(w *doctree.ValueWriter, s spaceList) { w.Value([]string(s)) },
+		func(r *doctree.ValueReader) (spaceList, error) {
+			v := r.Value()
+			if v == nil {
+				return nil, r.Err()
+			}
+			l, ok := v.([]string)
+			if !ok {
+				return nil, fmt.Errorf("spaceList of type %T", v)
+			}
+			return spaceList(l), r.Err()
+		})
+	doctree.RegisterValueCodec("domains.pyDict",
+		func(*doctree.ValueWriter, pyDict) {},
+		func(r *doctree.ValueReader) (pyDict, error) { return pyDict{}, r.Err() })
+}

@@ -58,6 +58,12 @@ type Options struct {
 	Now time.Time
 	// Config, when set, is used instead of loading SrcDir's configuration.
 	Config *config.Config
+	// KeepTrees keeps every read tree in Build.Docs until it is written.
+	// By default a tree is encoded after reading (doctree.EncodeDocument)
+	// and decoded just before its document is resolved and written, so
+	// that a build holds compact encodings, not hundreds of thousands of
+	// elements; tests that inspect b.Docs after Read set it.
+	KeepTrees bool
 }
 
 // Build is one run over a project.
@@ -98,8 +104,11 @@ type Build struct {
 	tags     map[string]bool
 
 	Env *env.Env
-	// Docs holds the read documents by name, transformed but unresolved.
-	Docs map[string]*doctree.Document
+	// Docs holds the read documents by name, transformed but unresolved,
+	// when their trees are kept (Options.KeepTrees, or a tree that cannot
+	// be encoded); the others wait encoded in stored. Doc returns either.
+	Docs   map[string]*doctree.Document
+	stored map[string]*storedDoc
 
 	// postReadDone and resolved let Resolve and Write be called in
 	// either combination without running a stage twice.
@@ -316,6 +325,12 @@ func (b *Build) Read(ctx context.Context) error {
 			for _, h := range b.AfterRead {
 				h(b, r.Source.DocName, r.Doc)
 			}
+			if !b.Opts.KeepTrees {
+				r.stored = storeDoc(r.Doc)
+				if r.stored != nil {
+					r.Doc = nil
+				}
+			}
 		}
 		results[i] = r
 		return nil
@@ -325,14 +340,19 @@ func (b *Build) Read(ctx context.Context) error {
 	}
 	b.Env = env.New(b.Cfg.RootDoc)
 	b.Docs = map[string]*doctree.Document{}
+	b.stored = map[string]*storedDoc{}
 	for _, r := range results {
 		for _, m := range r.Messages {
 			b.report(m)
 		}
-		if r.Doc == nil {
+		switch {
+		case r.stored != nil:
+			b.stored[r.Source.DocName] = r.stored
+		case r.Doc != nil:
+			b.Docs[r.Source.DocName] = r.Doc
+		default:
 			continue
 		}
-		b.Docs[r.Source.DocName] = r.Doc
 		b.Env.Add(r.Record)
 	}
 	b.Env.Merge()
@@ -384,6 +404,14 @@ func (b *Build) checkOrphans() {
 // parallel, keeping every resolved tree in Docs. Run does not call it: it
 // resolves and writes each document in one pass (see Write).
 func (b *Build) Resolve(ctx context.Context) error {
+	for name := range b.stored {
+		doc, err := b.Doc(name)
+		if err != nil {
+			return err
+		}
+		b.Docs[name] = doc
+		delete(b.stored, name)
+	}
 	if err := b.postRead(); err != nil {
 		return err
 	}
@@ -477,14 +505,23 @@ func (b *Build) Write(ctx context.Context, builder Builder) (pages int, err erro
 	// Each worker owns its documents' slots; Docs itself is not touched
 	// while the workers run.
 	docs := make([]*doctree.Document, len(names))
+	stored := make([]*storedDoc, len(names))
 	for i, n := range names {
-		docs[i] = b.Docs[n]
+		docs[i], stored[i] = b.Docs[n], b.stored[n]
 		delete(b.Docs, n)
+		delete(b.stored, n)
 	}
 	msgs := make([][]Message, len(names))
 	err = b.parallel(ctx, "writing", len(names), func(i int) error {
 		doc := docs[i]
-		docs[i] = nil
+		if doc == nil && stored[i] != nil {
+			d, err := stored[i].decode()
+			if err != nil {
+				return fmt.Errorf("%s: reloading the read document: %w", names[i], err)
+			}
+			doc = d
+		}
+		docs[i], stored[i] = nil, nil
 		msgs[i] = b.resolveDoc(names[i], doc)
 		return builder.WriteDoc(ctx, names[i], doc)
 	})
@@ -543,6 +580,55 @@ func (b *Build) Run(ctx context.Context, builder Builder) (Result, error) {
 	res := Result{Pages: pages, Warnings: b.warnings, Errors: b.errors, Elapsed: time.Since(start)}
 	b.mu.Unlock()
 	return res, err
+}
+
+// storedDoc is a read document between reading and writing: its encoded
+// tree, and the objects the encoding leaves out because they are shared
+// or hold functions (settings, reporter, the document's environment).
+type storedDoc struct {
+	data     []byte
+	settings *doctree.Settings
+	reporter *doctree.Reporter
+	env      any
+}
+
+// storeDoc encodes doc, or returns nil when it holds something the
+// encoding does not carry (its tree is then kept as it is).
+func storeDoc(doc *doctree.Document) *storedDoc {
+	data, err := doctree.EncodeDocument(nil, doc)
+	if err != nil {
+		// A value of a type without a codec (see
+		// doctree.RegisterValueCodec): correct, only heavier.
+		return nil
+	}
+	// The parser's source-and-line hook and the transforms' observers
+	// hold the parser's state and the tree: the reloaded document gets
+	// the reporter without them.
+	rep := *doc.Reporter
+	rep.SourceAndLine = nil
+	rep.Observers = nil
+	return &storedDoc{data: data, settings: doc.Settings, reporter: &rep, env: doc.Env}
+}
+
+func (s *storedDoc) decode() (*doctree.Document, error) {
+	doc, err := doctree.DecodeDocument(s.data, s.settings, s.reporter)
+	if err != nil {
+		return nil, err
+	}
+	doc.Env = s.env
+	return doc, nil
+}
+
+// Doc returns a read document's tree, decoding it when it is stored
+// encoded; each call decodes a fresh copy.
+func (b *Build) Doc(name string) (*doctree.Document, error) {
+	if d := b.Docs[name]; d != nil {
+		return d, nil
+	}
+	if s := b.stored[name]; s != nil {
+		return s.decode()
+	}
+	return nil, nil
 }
 
 // DocNames returns the names of all documents, sorted.

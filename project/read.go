@@ -24,6 +24,8 @@ type ReadResult struct {
 	Doc      *doctree.Document
 	Record   *env.DocRecord
 	Messages []Message
+	// stored is the encoded tree, when Doc was encoded and dropped.
+	stored *storedDoc
 }
 
 // Message is a warning or error of the build, located in a file.
@@ -135,6 +137,9 @@ func (b *Build) readDoc(src Source) (res *ReadResult) {
 	rec.Deps = append(rec.Deps, de.deps...)
 	rec.Hash = hex.EncodeToString(h.Sum(nil))
 	res.Record = rec
+	// Like Sphinx's temp_data, what directives passed each other while
+	// reading ends with the reading; it may point into the tree.
+	de.temp = map[string]any{}
 	return res
 }
 

@@ -121,6 +121,9 @@ func buildUnattached(t *testing.T, src string, builder *html.Builder) (string, s
 	b, err := project.New(project.Options{
 		SrcDir: src, OutDir: out, Registry: registry(), Log: &log,
 		Now: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
+		// A builder that was not attached before reading finds the
+		// trees only when the build keeps them.
+		KeepTrees: true,
 	})
 	if err != nil {
 		t.Fatal(err)
