@@ -212,7 +212,14 @@ func appendDescEntries(entries []doctree.Node, docname string, desc *doctree.Ele
 		para := doctree.NewElement("compact_paragraph", ref)
 		para.Set("skip_section_number", true)
 		entry := doctree.NewElement("list_item", para)
-		parts := sig.GetStrings("_toc_parts")
+		var parts []string
+		switch v, _ := sig.Get("_toc_parts"); l := v.(type) {
+		case []string:
+			parts = l
+		case interface{ Strings() []string }:
+			// The py domain's list type, which prints as Sphinx's tuple.
+			parts = l.Strings()
+		}
 		key := strings.Join(parts, "\x00")
 		memo[key] = entry
 		if len(parts) > 1 {

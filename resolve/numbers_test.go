@@ -293,3 +293,34 @@ func TestIsURL(t *testing.T) {
 		}
 	}
 }
+
+// stringsValue stands for the py domain's _toc_parts type, which resolve
+// cannot name.
+type stringsValue []string
+
+func (s stringsValue) Strings() []string { return s }
+
+// TestDescEntriesNest checks that a method's toc entry goes under its
+// class's (Sphinx's toc_object_entries), whatever list type carries the
+// _toc_parts.
+func TestDescEntriesNest(t *testing.T) {
+	desc := func(id, name string, parts any) *doctree.Element {
+		sig := doctree.NewElement("desc_signature")
+		sig.IDs = []string{id}
+		sig.Set("_toc_name", name)
+		sig.Set("_toc_parts", parts)
+		return doctree.NewElement("desc", sig)
+	}
+	memo := map[string]*doctree.Element{}
+	n := 1
+	var entries []doctree.Node
+	entries = appendDescEntries(entries, "doc", desc("m.C", "C", stringsValue{"m", "C"}), &n, memo)
+	entries = appendDescEntries(entries, "doc", desc("m.C.f", "C.f()", stringsValue{"m", "C", "f"}), &n, memo)
+	entries = appendDescEntries(entries, "doc", desc("m.g", "g()", []string{"m", "g"}), &n, memo)
+	if len(entries) != 2 {
+		t.Fatalf("%d top-level entries, want 2 (C with f nested, and g)", len(entries))
+	}
+	if lists := doctree.FindTag(entries[0].(*doctree.Element), "bullet_list"); len(lists) != 1 {
+		t.Errorf("C.f() is not nested under C")
+	}
+}
