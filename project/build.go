@@ -275,6 +275,24 @@ func (b *Build) jobs() int {
 // parallel runs f for each index in [0, n) on the build's workers, stopping
 // early when ctx is cancelled.
 func (b *Build) parallel(ctx context.Context, stage string, n int, f func(i int) error) error {
+	return b.parallelBySize(ctx, stage, n, nil, f)
+}
+
+// parallelBySize is parallel, taking items in decreasing size (a guess at
+// their cost) when size is not nil: with the big documents started first,
+// the stage does not end with one worker busy on a big document while the
+// others idle.
+func (b *Build) parallelBySize(ctx context.Context, stage string, n int, size func(i int) int64, f func(i int) error) error {
+	var order []int
+	if size != nil {
+		order = make([]int, n)
+		sizes := make([]int64, n)
+		for i := range order {
+			order[i] = i
+			sizes[i] = size(i)
+		}
+		sort.SliceStable(order, func(x, y int) bool { return sizes[order[x]] > sizes[order[y]] })
+	}
 	jobs := b.jobs()
 	var next, done int
 	var mu sync.Mutex
@@ -291,6 +309,9 @@ func (b *Build) parallel(ctx context.Context, stage string, n int, f func(i int)
 					return
 				}
 				i := next
+				if order != nil {
+					i = order[next]
+				}
 				next++
 				mu.Unlock()
 				err := f(i)
@@ -319,7 +340,7 @@ func (b *Build) parallel(ctx context.Context, stage string, n int, f func(i int)
 // scheduling.
 func (b *Build) Read(ctx context.Context) error {
 	results := make([]*ReadResult, len(b.Sources))
-	err := b.parallel(ctx, "reading", len(b.Sources), func(i int) error {
+	err := b.parallelBySize(ctx, "reading", len(b.Sources), func(i int) int64 { return b.Sources[i].Size }, func(i int) error {
 		r := b.readDoc(b.Sources[i])
 		if r.Doc != nil {
 			for _, h := range b.AfterRead {
@@ -512,7 +533,12 @@ func (b *Build) Write(ctx context.Context, builder Builder) (pages int, err erro
 		delete(b.stored, n)
 	}
 	msgs := make([][]Message, len(names))
-	err = b.parallel(ctx, "writing", len(names), func(i int) error {
+	err = b.parallelBySize(ctx, "writing", len(names), func(i int) int64 {
+		if stored[i] != nil {
+			return int64(len(stored[i].data))
+		}
+		return 0
+	}, func(i int) error {
 		doc := docs[i]
 		if doc == nil && stored[i] != nil {
 			d, err := stored[i].decode()

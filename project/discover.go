@@ -23,6 +23,10 @@ type Source struct {
 	Rel     string // "library/os.rst", slash-separated
 	Abs     string
 	Type    string // "restructuredtext" or "markdown"
+	// Size is the file's size in bytes when discovered, a guess at the
+	// work it takes: the largest documents are read first, so that no
+	// worker starts a big one while the others run out of work.
+	Size int64
 }
 
 // Discover walks srcDir and returns the project's documents sorted by
@@ -57,7 +61,11 @@ func Discover(cfg *config.Config, srcDir, outDir string) ([]Source, error) {
 					return nil
 				}
 				ft, _ := cfg.FileType(rel)
-				out = append(out, Source{DocName: strings.TrimSuffix(rel, suf), Rel: rel, Abs: p, Type: ft})
+				var size int64
+				if fi, err := d.Info(); err == nil {
+					size = fi.Size()
+				}
+				out = append(out, Source{DocName: strings.TrimSuffix(rel, suf), Rel: rel, Abs: p, Type: ft, Size: size})
 				return nil
 			}
 		}

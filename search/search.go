@@ -157,7 +157,30 @@ const summaryLen = 220
 func Collect(doc *doctree.Document, l Language) DocWords {
 	c := collector{lang: l, seen: map[string]bool{}, seenTitle: map[string]bool{}, seenWord: map[string]bool{}}
 	c.walk(doc.Root, false)
-	return DocWords{Words: c.words, TitleWords: c.titleWords, Titles: c.titles, Summary: strings.TrimSpace(c.summary.String())}
+	return DocWords{Words: copyWords(c.words), TitleWords: copyWords(c.titleWords), Titles: c.titles, Summary: strings.TrimSpace(c.summary.String())}
+}
+
+// copyWords copies words into one new string and slices them from it: the
+// words are pieces of the document's text, which the index would
+// otherwise keep alive until the build ends.
+func copyWords(words []string) []string {
+	n := 0
+	for _, w := range words {
+		n += len(w)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, w := range words {
+		b.WriteString(w)
+	}
+	all := b.String()
+	out := make([]string, len(words))
+	off := 0
+	for i, w := range words {
+		out[i] = all[off : off+len(w)]
+		off += len(w)
+	}
+	return out
 }
 
 type collector struct {

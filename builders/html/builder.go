@@ -16,6 +16,7 @@ package html
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"path"
@@ -574,60 +575,67 @@ func (bd *Builder) copySource(docname string) error {
 // Finish writes the pages that span documents (index, search), the search
 // index, and the static files, images and downloads.
 func (bd *Builder) Finish(ctx context.Context) error {
-	var errs []error
 	if bd.variant == SingleHTML {
 		if err := bd.single.write(bd); err != nil {
 			return err
 		}
 	}
-	if bd.cfg.HTMLUseIndex {
-		pc := bd.basePage(KindGenIndex, "genindex", nil)
-		pc.PageTitle = "Index"
-		pc.Title = "Index"
-		pc.GenIndexEntries, pc.GenIndexCounts = bd.genIndex()
-		if err := bd.writePage("genindex", "genindex.html", pc); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	for _, idx := range bd.site.DomainIndices {
-		pc := bd.basePage(KindDomainIndex, idx.Name, nil)
-		pc.PageTitle = idx.Title
-		pc.Title = template.HTML(htmlw.Escape(idx.Title))
-		pc.Index = idx
-		if err := bd.writePage(idx.Name, "domainindex.html", pc); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	{
-		pc := bd.basePage(KindSearch, "search", nil)
-		pc.PageTitle = "Search"
-		pc.Title = "Search"
-		if err := bd.writePage("search", "search.html", pc); err != nil {
-			errs = append(errs, err)
-		}
-		bd.index.AddObjects(bd.searchObjects())
-		frozen := bd.index.Freeze()
-		if bd.variant == Serialized {
-			if err := WriteFile(filepath.Join(bd.out, "searchindex.json"), frozen.JSON()); err != nil {
-				errs = append(errs, err)
+	// The index pages, the search index and the static files share
+	// nothing but read-only state: they are written at once, which keeps
+	// this serial tail of the build short.
+	groups := []func() error{
+		func() error {
+			var errs []error
+			if bd.cfg.HTMLUseIndex {
+				pc := bd.basePage(KindGenIndex, "genindex", nil)
+				pc.PageTitle = "Index"
+				pc.Title = "Index"
+				pc.GenIndexEntries, pc.GenIndexCounts = bd.genIndex()
+				errs = append(errs, bd.writePage("genindex", "genindex.html", pc))
 			}
-		} else {
-			if err := WriteFile(filepath.Join(bd.out, "searchindex.js"), frozen.JS()); err != nil {
-				errs = append(errs, err)
+			for _, idx := range bd.site.DomainIndices {
+				pc := bd.basePage(KindDomainIndex, idx.Name, nil)
+				pc.PageTitle = idx.Title
+				pc.Title = template.HTML(htmlw.Escape(idx.Title))
+				pc.Index = idx
+				errs = append(errs, bd.writePage(idx.Name, "domainindex.html", pc))
 			}
-			if err := WriteFile(filepath.Join(bd.out, "searchsummaries.js"), frozen.SummariesJS()); err != nil {
-				errs = append(errs, err)
+			return errors.Join(errs...)
+		},
+		func() error {
+			pc := bd.basePage(KindSearch, "search", nil)
+			pc.PageTitle = "Search"
+			pc.Title = "Search"
+			errs := []error{bd.writePage("search", "search.html", pc)}
+			bd.index.AddObjects(bd.searchObjects())
+			frozen := bd.index.Freeze()
+			if bd.variant == Serialized {
+				errs = append(errs, WriteFile(filepath.Join(bd.out, "searchindex.json"), frozen.JSON()))
+			} else {
+				errs = append(errs,
+					WriteFile(filepath.Join(bd.out, "searchindex.js"), frozen.JS()),
+					WriteFile(filepath.Join(bd.out, "searchsummaries.js"), frozen.SummariesJS()))
 			}
+			return errors.Join(errs...)
+		},
+		func() error {
+			return errors.Join(bd.writeStatic(), bd.copyAssets(ctx))
+		},
+	}
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = g()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-	}
-	if err := bd.writeStatic(); err != nil {
-		errs = append(errs, err)
-	}
-	if err := bd.copyAssets(ctx); err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return errs[0]
 	}
 	return nil
 }
