@@ -11,7 +11,10 @@
 // kept in a small ordered slice.
 package doctree
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Node is an element or a text node.
 type Node interface {
@@ -209,6 +212,14 @@ func NewElement(tag string, children ...Node) *Element {
 func NewTextElement(tag, rawsource, text string, children ...Node) *Element {
 	e := NewElement(tag)
 	e.RawSource = rawsource
+	n := len(children)
+	if text != "" {
+		n++
+	}
+	if n > 0 {
+		// One allocation for the children instead of one per growth.
+		e.Children = make([]Node, 0, n)
+	}
 	if text != "" {
 		e.Append(NewText(text))
 	}
@@ -338,6 +349,9 @@ func cloneStrings(s []string) []string {
 // previous parent's child list first is the caller's business: Append only
 // sets the parent pointer.
 func (e *Element) Append(nodes ...Node) {
+	if len(nodes) > 1 {
+		e.Children = slices.Grow(e.Children, len(nodes))
+	}
 	for _, n := range nodes {
 		if n == nil {
 			continue

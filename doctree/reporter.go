@@ -68,6 +68,8 @@ func NewReporter(source string, s *Settings) *Reporter {
 // message as its first paragraph, followed by children.
 func (r *Reporter) SystemMessage(level int, message string, opts MsgOpts, children ...Node) *Element {
 	msg := NewElement(TagSystemMessage)
+	// level, line, source, type: one allocation.
+	msg.Attrs = make([]Attr, 0, 4)
 	var src string
 	line := opts.Line
 	hasSrc, hasLine := false, opts.Line != 0
@@ -108,6 +110,7 @@ func (r *Reporter) SystemMessage(level int, message string, opts MsgOpts, childr
 	}
 	msg.Set("source", src)
 	msg.Set("type", LevelNames[level])
+	msg.Children = make([]Node, 0, 1+len(children))
 	if message != "" {
 		msg.Append(NewTextElement(TagParagraph, "", message))
 	}
