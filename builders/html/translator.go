@@ -225,6 +225,8 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 		RawEnabled:         true,
 		InitialHeaderLevel: 1,
 		Language:           p.bd.site.Language,
+		// Pages of the CPython docs run to about 2.5 times their source.
+		SizeHint: int(p.bd.sourceOf(p.docname).Size) * 5 / 2,
 	})
 	def := func(tag string) htmlw.Handler {
 		h, _ := t.Handler(tag)

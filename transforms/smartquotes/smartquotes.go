@@ -352,22 +352,31 @@ func at(s []rune, i int) rune {
 // expression substitution does. Conditions are tested on the input of the
 // pass.
 func pass(s []rune, f func(s []rune, i int) (rep string, n int)) []rune {
-	var b strings.Builder
-	changed := false
+	// Most passes change nothing: nothing is copied until the first
+	// replacement.
+	var out []rune
 	for i := 0; i < len(s); {
-		if rep, n := f(s, i); n > 0 {
-			b.WriteString(rep)
-			changed = true
-			i += n
+		rep, n := f(s, i)
+		if n == 0 {
+			if out != nil {
+				out = append(out, s[i])
+			}
+			i++
 			continue
 		}
-		b.WriteRune(s[i])
-		i++
+		if out == nil {
+			out = make([]rune, i, len(s)+8)
+			copy(out, s[:i])
+		}
+		for _, r := range rep {
+			out = append(out, r)
+		}
+		i += n
 	}
-	if !changed {
+	if out == nil {
 		return s
 	}
-	return []rune(b.String())
+	return out
 }
 
 // EducateQuotes replaces the straight quotes of text by the language's
@@ -444,7 +453,12 @@ func EducateQuotes(text, language string, q Quote) string {
 		}
 		return "", 0
 	})
-	s = []rune(strings.ReplaceAll(string(s), "'", q[2]))
+	s = pass(s, func(s []rune, i int) (string, int) {
+		if s[i] == '\'' {
+			return q[2], 1
+		}
+		return "", 0
+	})
 	// Most opening primary quotes.
 	s = pass(s, func(s []rune, i int) (string, int) {
 		if s[i] == '"' && endsWithPrefix(s, i, true) && (wordAt(s, i+1) || isPunct(at(s, i+1))) {

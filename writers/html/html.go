@@ -34,6 +34,9 @@ type Options struct {
 	// Labels are the localised labels (admonition titles, docinfo field
 	// names); missing ones fall back to English.
 	Labels map[string]string
+	// SizeHint is the expected size of the body in bytes (0: unknown), so
+	// that the output grows once instead of doubling its way up.
+	SizeHint int
 }
 
 // Handler renders one element kind. Visit writes the opening markup and
@@ -114,6 +117,9 @@ func Escape(s string) string {
 // into the page header) and returns the HTML.
 func (t *Translator) Body() string {
 	t.b.Reset()
+	if t.Opts.SizeHint > 0 {
+		t.b.Grow(t.Opts.SizeHint)
+	}
 	t.Render(t.Doc.Root)
 	return t.b.String()
 }
