@@ -48,6 +48,11 @@ type levelElem struct {
 // DocutilsRenderer does with markdown-it tokens. One renderer serves one
 // document, including the nested parses of its directives.
 type renderer struct {
+	// nestingStop is set when markdown-it's block nesting limit stopped
+	// the tokenizer (see blockNestingLimit): nothing more is rendered up
+	// to the end of the enclosing block quote or nested parse.
+	nestingStop bool
+
 	reg    *directives.Registry
 	cfg    Config
 	doc    *doctree.Document
@@ -198,7 +203,7 @@ func (r *renderer) renderTokens(root ast.Node, u *unit) {
 	r.u = u
 	defer func() { r.u = saved }()
 	r.collectFootnotes(root, u)
-	for c := root.FirstChild(); c != nil; {
+	for c := root.FirstChild(); c != nil && !r.nestingStop; {
 		next := c.NextSibling()
 		r.renderBlock(c)
 		c = next
@@ -243,9 +248,12 @@ func (r *renderer) nestedRender(src string, lineno int, inline, allowHeadings bo
 	r.env.matchTitles = &mt
 	// Text of a nested parse is never joined to the text around it.
 	r.lastText = nil
+	savedStop := r.nestingStop
+	r.nestingStop = false
 	defer func() {
 		r.env.matchTitles = saved
 		r.lastText = nil
+		r.nestingStop = savedStop
 	}()
 	r.renderTokens(root, u)
 }
@@ -256,7 +264,7 @@ const maxNesting = 100
 
 // renderChildren renders the block children of n.
 func (r *renderer) renderChildren(n ast.Node) {
-	for c := n.FirstChild(); c != nil; {
+	for c := n.FirstChild(); c != nil && !r.nestingStop; {
 		next := c.NextSibling()
 		r.renderBlock(c)
 		c = next
@@ -278,7 +286,12 @@ func (r *renderer) renderBlock(n ast.Node) {
 		el := doctree.NewElement(doctree.TagBlockQuote)
 		r.setLine(el, r.nodeLine(n))
 		r.appendNode(el)
-		r.withCurrent(el, func() { r.renderChildren(n) })
+		if mditLevel(n) < blockNestingLimit {
+			r.withCurrent(el, func() { r.renderChildren(n) })
+		}
+		// A block quote's content is tokenized within the quote's own
+		// lines: a stop at the nesting limit inside ends there.
+		r.nestingStop = false
 	case *ast.List:
 		r.renderList(x)
 	case *ast.ListItem:
@@ -527,7 +540,15 @@ func (r *renderer) renderListItem(n *ast.ListItem) {
 	}
 	r.setLine(item, r.nodeLine(n))
 	r.appendNode(item)
-	r.withCurrent(item, func() { r.renderChildren(n) })
+	if mditLevel(n) < blockNestingLimit {
+		r.withCurrent(item, func() { r.renderChildren(n) })
+	} else if n.HasChildren() {
+		// markdown-it stops at the limit and skips to the end of the
+		// enclosing tokenize call, which for a list item is its
+		// container's: the rest of the enclosing block quote, nested
+		// text or document is dropped.
+		r.nestingStop = true
+	}
 	r.checkbox = ""
 }
 
