@@ -135,7 +135,10 @@ func normalize(s string) []string {
 			}
 			return `classes="` + strings.Join(cs, " ") + `"`
 		})
-		l = entriesRE.ReplaceAllString(l, `entries="($1)"`)
+		l = entriesRE.ReplaceAllStringFunc(l, func(m string) string {
+			inner := entriesRE.FindStringSubmatch(m)[1]
+			return `entries="(` + strings.ReplaceAll(inner, "] [", ") (") + `)"`
+		})
 		l = knownSphinxDiffs.ReplaceAllString(l, "")
 		if strings.TrimSpace(l) == "" {
 			continue

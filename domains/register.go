@@ -17,6 +17,7 @@ func Register(reg *directives.Registry) {
 	}
 	registerPy(reg)
 	registerC(reg)
+	registerStd(reg)
 	for _, name := range []string{"doctest", "testcode", "testoutput", "testsetup", "testcleanup"} {
 		reg.AddLocalDirective(name, testDirective(name))
 	}
