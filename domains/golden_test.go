@@ -12,12 +12,15 @@ import (
 	"time"
 
 	"github.com/docbuild/docbuild/builders/pseudoxml"
+	textb "github.com/docbuild/docbuild/builders/text"
+	xmlb "github.com/docbuild/docbuild/builders/xml"
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
 	"github.com/docbuild/docbuild/sphinx"
 	"github.com/docbuild/docbuild/transforms"
+	xmlw "github.com/docbuild/docbuild/writers/xml"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/index.docbuild.pseudoxml from the current output")
@@ -25,6 +28,12 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/index.docbuild.
 // buildProj builds testdata/proj to pseudo-XML and returns index's output
 // and the build log.
 func buildProj(t *testing.T) (string, string) {
+	return buildProjWith(t, &pseudoxml.Builder{}, "index.pseudoxml")
+}
+
+// buildProjWith builds testdata/proj with builder and returns the file
+// name's content and the build log.
+func buildProjWith(t *testing.T, builder project.Builder, name string) (string, string) {
 	t.Helper()
 	reg := std.NewRegistry()
 	rst.RegisterDirectives(reg)
@@ -46,10 +55,10 @@ func buildProj(t *testing.T) (string, string) {
 		return nil
 	}})
 	Setup(resolve.Setup(b))
-	if _, err := b.Run(context.Background(), &pseudoxml.Builder{}); err != nil {
+	if _, err := b.Run(context.Background(), builder); err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join(out, "index.pseudoxml"))
+	got, err := os.ReadFile(filepath.Join(out, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,4 +161,37 @@ func normalize(s string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// TestTextBuilder checks the text builder against sphinx-build -b text
+// (testdata/golden/index.txt, made by gen.sh): byte for byte, smart quotes
+// being off for text as Sphinx's smartquotes_excludes default says.
+func TestTextBuilder(t *testing.T) {
+	got, _ := buildProjWith(t, &textb.Builder{}, "index.txt")
+	want, err := os.ReadFile("testdata/golden/index.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("text output differs from Sphinx's:\n%s", got)
+	}
+}
+
+// TestXMLBuilder checks that the XML builder writes well-formed Docutils
+// XML with Sphinx's declarations and domain namespaces, and the same
+// elements and ids as the pseudo-XML builder.
+func TestXMLBuilder(t *testing.T) {
+	got, _ := buildProjWith(t, &xmlb.Builder{}, "index.xml")
+	if _, _, err := xmlw.CheckWellFormed(got); err != nil {
+		t.Fatalf("not well-formed: %v", err)
+	}
+	for _, want := range []string{`<?xml version="1.0" encoding="utf-8"?>`, `<!DOCTYPE document PUBLIC`, `xmlns:py="https://www.sphinx-doc.org/"`, `ids="cmdoption-v cmdoption-verbose"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("XML output lacks %s", want)
+		}
+	}
+	pseudo, _ := buildProj(t)
+	if a, b := strings.Count(got, "<desc_signature "), strings.Count(pseudo, "<desc_signature "); a != b || a == 0 {
+		t.Errorf("%d signatures in XML, %d in pseudo-XML", a, b)
+	}
 }

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/docbuild/docbuild/config"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -64,11 +66,49 @@ func (b *Build) docSettings() *doctree.Settings {
 		s.LanguageCode = b.Cfg.Language
 	}
 	s.Now = b.Now
-	if b.Cfg.Smartquotes {
+	if b.Cfg.Smartquotes && !b.smartquotesExcluded() {
 		// Sphinx's smartquotes setting (on by default).
 		s.SmartQuotes = "yes"
 	}
 	return s
+}
+
+// smartquotesExcluded is Sphinx's smartquotes_excludes check: the
+// default leaves quotes and dashes alone for the text and man builders
+// (and for Japanese); a project's setting replaces the default.
+func (b *Build) smartquotesExcluded() bool {
+	builders := []string{"man", "text"}
+	languages := []string{"ja"}
+	if v, ok := b.Cfg.Value("smartquotes_excludes"); ok {
+		if d, isDict := v.(*config.Dict); isDict && d.Len() > 0 {
+			bs, _ := d.Get("builders")
+			ls, _ := d.Get("languages")
+			builders, languages = anyStrings(bs), anyStrings(ls)
+		}
+	}
+	if b.Builder != nil && slices.Contains(builders, b.Builder.Name()) {
+		return true
+	}
+	return slices.Contains(languages, b.Cfg.Language)
+}
+
+// anyStrings reads a list of strings from a configuration value.
+func anyStrings(v any) []string {
+	var out []string
+	if t, ok := v.(config.Tuple); ok {
+		v = []any(t)
+	}
+	switch l := v.(type) {
+	case []any:
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	case []string:
+		out = l
+	}
+	return out
 }
 
 // readDoc reads one document: decode, parse, transform, collect.

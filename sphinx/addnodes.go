@@ -173,3 +173,19 @@ func NewDescNode(tag, domain, rawsource, text string) *doctree.Element {
 	}
 	return e
 }
+
+// RepeatDescClasses does to a tree what copying it does in Sphinx 5.3,
+// whose desc node constructors add their classes again when deepcopy
+// rebuilds a node from its attributes: each desc node gets its class's
+// constructor classes appended once more ("sig sig-object py sig
+// sig-object"). Sphinx's XML and pseudo-XML builders write such copies.
+func RepeatDescClasses(root *doctree.Element) {
+	doctree.Inspect(root, func(n doctree.Node) bool {
+		if e, ok := n.(*doctree.Element); ok {
+			if cs := descClasses[e.Tag]; cs != nil {
+				e.Classes = append(e.Classes, cs...)
+			}
+		}
+		return true
+	})
+}

@@ -17,6 +17,8 @@ import (
 	"github.com/docbuild/docbuild/builders/html"
 	"github.com/docbuild/docbuild/builders/json"
 	"github.com/docbuild/docbuild/builders/pseudoxml"
+	"github.com/docbuild/docbuild/builders/text"
+	"github.com/docbuild/docbuild/builders/xml"
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/parser/rst"
@@ -32,6 +34,8 @@ func builders() map[string]func() project.Builder {
 		"dirhtml":    func() project.Builder { return html.NewDir() },
 		"singlehtml": func() project.Builder { return html.NewSingle() },
 		"json":       func() project.Builder { return json.New() },
+		"xml":        func() project.Builder { return &xml.Builder{} },
+		"text":       func() project.Builder { return &text.Builder{} },
 	}
 }
 

@@ -17,7 +17,7 @@ const usage = `docbuild: documentation builds with Sphinx's semantics, fast.
 
 Usage:
   docbuild BUILDER [options] [SOURCEDIR [OUTDIR]]
-                                         build a project (builders: html, dirhtml, singlehtml, json, pseudoxml)
+                                         build a project (builders: html, dirhtml, singlehtml, json, pseudoxml, xml, text)
   docbuild pseudoxml [options] FILE|-   print one document's tree as docutils pseudo-XML
   docbuild html [options] FILE.rst [-o OUT.html]
                                          render one reST file as an HTML5 page

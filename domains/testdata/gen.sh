@@ -4,3 +4,6 @@ set -e
 rm -rf /tmp/domains-golden
 sphinx-build -q -b pseudoxml proj /tmp/domains-golden
 cp /tmp/domains-golden/index.pseudoxml golden/index.pseudoxml
+rm -rf /tmp/domains-golden-text
+sphinx-build -q -b text proj /tmp/domains-golden-text
+cp /tmp/domains-golden-text/index.txt golden/index.txt
