@@ -56,6 +56,8 @@ const (
 type Builder struct {
 	variant Variant
 	name    string
+	// themeOpts are the default theme's html_theme_options.
+	themeOpts ThemeOptions
 	// suffix is the output file suffix (".html", ".fjson").
 	suffix string
 	// Serialize receives each page of a Serialized builder.
@@ -278,8 +280,10 @@ func (bd *Builder) Prepare(b *project.Build, out string) error {
 		}
 		bd.theme = theme
 		bd.checkSidebars()
+		bd.themeOpts = bd.readThemeOptions(b)
 	}
 	bd.site = bd.siteContext()
+	bd.site.Theme = bd.themeOpts
 	bd.trimDoctestFlags = true
 	if v, ok := bd.cfg.Value("trim_doctest_flags"); ok {
 		if f, ok := v.(bool); ok {

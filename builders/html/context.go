@@ -100,6 +100,8 @@ type SiteContext struct {
 	DomainIndices []*DomainIndex `json:"-"`
 	// Context is html_context, for project templates.
 	Context map[string]any `json:"-"`
+	// Theme holds the theme's options (html_theme_options).
+	Theme ThemeOptions `json:"-"`
 }
 
 // PageContext is the template context of one page: the keys Sphinx's

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/docbuild/docbuild/doctree"
-	"github.com/docbuild/docbuild/resolve"
 	htmlw "github.com/docbuild/docbuild/writers/html"
 )
 
@@ -14,11 +13,6 @@ import (
 // contents, and the site's toctree with only the current page's branch
 // expanded (its cost grows with the depth of the page, not the size of
 // the site).
-
-// navOptions are the sidebar's toctree options: collapsed to the current
-// branch, hidden toctrees included (projects often build their navigation
-// from hidden toctrees of the root document).
-var navOptions = resolve.NavOptions{Collapse: true, IncludeHidden: true}
 
 // addRelations fills parents, prev, next and the relation links of a
 // document's page, as Sphinx's get_doc_context.
@@ -45,7 +39,10 @@ func (bd *Builder) renderNav(t *htmlw.Translator, page string) string {
 	if bd.variant == Serialized {
 		return ""
 	}
-	o := navOptions
+	// By default collapsed to the current branch, hidden toctrees
+	// included (projects often build their navigation from hidden
+	// toctrees of the root document); html_theme_options change it.
+	o := bd.themeOpts.Nav
 	if bd.variant == SingleHTML && bd.isDoc(page) {
 		// One page holds every document: the whole tree is its contents.
 		// The other pages (index, search) show the top level only.

@@ -50,6 +50,23 @@
         navToggle.setAttribute("aria-expanded", open ? "true" : "false");
       });
     }
+    // html_theme_options = {"navigation_with_keys": True}: the left and
+    // right arrow keys go to the previous and next page, unless the
+    // reader is typing or holds a modifier.
+    if (document.body.hasAttribute("data-navigation-with-keys")) {
+      document.addEventListener("keydown", function (ev) {
+        var t = ev.target && ev.target.tagName;
+        if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey || t === "INPUT" || t === "TEXTAREA" || t === "SELECT") {
+          return;
+        }
+        var rel = ev.key === "ArrowLeft" ? "prev" : ev.key === "ArrowRight" ? "next" : "";
+        var link = rel && document.querySelector('link[rel="' + rel + '"]');
+        if (link) {
+          window.location.href = link.href;
+          ev.preventDefault();
+        }
+      });
+    }
     // Keep the current page visible in a long sidebar.
     var cur = document.querySelector(".globaltoc a.current");
     var sidebar = document.querySelector(".site-sidebar");
