@@ -14,7 +14,7 @@ import (
 // does not have are each reported once with the configuration's line.
 func TestThemeOptions(t *testing.T) {
 	tests := []struct {
-		name, conf string
+		name, conf   string
 		page, absent []string
 		log          []string
 	}{
