@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -124,12 +123,13 @@ const (
 // EncodeDocument return an error naming the attribute and the type, and
 // buf unchanged: the caller then keeps the tree itself. The output is
 // deterministic: map entries are written in key order.
-func EncodeDocument(buf []byte, doc *Document) ([]byte, error) {
+func EncodeDocument(buf []byte, doc *Document, codecs *ValueCodecs) ([]byte, error) {
 	if doc == nil || doc.Root == nil {
 		return buf, errors.New("doctree: cannot encode a document without a root")
 	}
 	e := encoderPool.Get().(*encoder)
 	defer e.release()
+	e.codecs = codecs
 	start := len(buf)
 	if buf == nil {
 		e.buf = e.scratch[:0]
@@ -171,6 +171,7 @@ const maxScratch = 4 << 20
 // encoder holds one encoding's state; encoders are pooled so that the
 // maps keep their room from one document to the next.
 type encoder struct {
+	codecs  *ValueCodecs
 	buf     []byte
 	scratch []byte
 	doc     *Document
@@ -650,7 +651,7 @@ func (e *encoder) value(v any, depth int) {
 		saved := e.w.depth
 		e.w.depth = depth
 		defer func() { e.w.depth = saved }()
-		for _, c := range loadCodecs().list {
+		for _, c := range e.codecs.listOrNil() {
 			if c.encode(&e.w, v) {
 				return
 			}
@@ -889,14 +890,14 @@ var errCorrupt = errors.New("doctree: corrupt document encoding")
 // nodes' data are mostly parts of their ancestors' raw sources, so keeping
 // a node or a text keeps more than itself: copy (DeepCopy, strings.Clone)
 // what must outlive the document.
-func DecodeDocument(data []byte, settings *Settings, reporter *Reporter) (doc *Document, err error) {
+func DecodeDocument(data []byte, settings *Settings, reporter *Reporter, codecs *ValueCodecs) (doc *Document, err error) {
 	if len(data) < codecHeaderLen || string(data[:len(codecMagic)]) != codecMagic {
 		return nil, fmt.Errorf("%w: bad header", errCorrupt)
 	}
 	if settings == nil {
 		settings = DefaultSettings()
 	}
-	d := decoder{data: data, pos: codecHeaderLen, ctx: -1}
+	d := decoder{data: data, pos: codecHeaderLen, ctx: -1, codecs: codecs}
 	h := data[len(codecMagic):]
 	// The counts are only allocation hints: the slabs grow in bounded
 	// blocks, so a wrong count costs at most one block.
@@ -968,10 +969,11 @@ func (s *slab[T]) take(n int) []T {
 }
 
 type decoder struct {
-	data []byte
-	pos  int
-	err  error
-	doc  *Document
+	codecs *ValueCodecs
+	data   []byte
+	pos    int
+	err    error
+	doc    *Document
 
 	table []string
 	all   []*Element
@@ -1381,7 +1383,7 @@ func (d *decoder) value(depth int) any {
 		if d.err != nil {
 			return nil
 		}
-		c := loadCodecs().byName[name]
+		c := d.codecs.byNameOrNil(name)
 		if c == nil {
 			d.corrupt("no value codec %q registered", name)
 			return nil
@@ -1564,31 +1566,40 @@ type valueCodec struct {
 	decode func(r *ValueReader) (any, error)
 }
 
-type codecSet struct {
+// ValueCodecs makes attribute values (and pending details) of other
+// packages' types encodable: a package whose nodes carry values of its own
+// types (Sphinx's toctree and index entries) registers a codec for each,
+// since doctree cannot know them. A build makes one set and passes it to
+// EncodeDocument and DecodeDocument; register every codec before the
+// first encoding, the set is not safe for registering concurrently.
+type ValueCodecs struct {
 	list   []*valueCodec
 	byName map[string]*valueCodec
 }
 
-var (
-	codecsMu sync.Mutex
-	codecs   atomic.Pointer[codecSet]
-)
+// NewValueCodecs returns an empty set: only doctree's own value types are
+// encodable with it.
+func NewValueCodecs() *ValueCodecs { return &ValueCodecs{byName: map[string]*valueCodec{}} }
 
-func loadCodecs() *codecSet {
-	if s := codecs.Load(); s != nil {
-		return s
+func (c *ValueCodecs) listOrNil() []*valueCodec {
+	if c == nil {
+		return nil
 	}
-	return &codecSet{}
+	return c.list
 }
 
-// RegisterValueCodec makes attribute values (and pending details) of type
-// T encodable by EncodeDocument: a package whose nodes carry values of its
-// own types (Sphinx's toctree and index entries) registers them in an init
-// function, since doctree cannot know them. name identifies the type in
-// encodings and must be unique; encode writes a value with w's methods and
-// decode reads it back with r's, in the same order. Registering a name
-// twice panics.
-func RegisterValueCodec[T any](name string, encode func(w *ValueWriter, v T), decode func(r *ValueReader) (T, error)) {
+func (c *ValueCodecs) byNameOrNil(name string) *valueCodec {
+	if c == nil {
+		return nil
+	}
+	return c.byName[name]
+}
+
+// RegisterValueCodec adds to set a codec for values of type T. name
+// identifies the type in encodings and must be unique in the set; encode
+// writes a value with w's methods and decode reads it back with r's, in
+// the same order. Registering a name twice panics.
+func RegisterValueCodec[T any](set *ValueCodecs, name string, encode func(w *ValueWriter, v T), decode func(r *ValueReader) (T, error)) {
 	c := &valueCodec{
 		name: name,
 		encode: func(w *ValueWriter, v any) bool {
@@ -1603,16 +1614,9 @@ func RegisterValueCodec[T any](name string, encode func(w *ValueWriter, v T), de
 		},
 		decode: func(r *ValueReader) (any, error) { return decode(r) },
 	}
-	codecsMu.Lock()
-	defer codecsMu.Unlock()
-	old := loadCodecs()
-	if old.byName[name] != nil {
+	if set.byName[name] != nil {
 		panic("doctree: value codec " + name + " registered twice")
 	}
-	s := &codecSet{list: append(slices.Clip(old.list), c), byName: make(map[string]*valueCodec, len(old.byName)+1)}
-	for k, v := range old.byName {
-		s.byName[k] = v
-	}
-	s.byName[name] = c
-	codecs.Store(s)
+	set.list = append(set.list, c)
+	set.byName[name] = c
 }

@@ -43,8 +43,12 @@ func cpythonDir() string {
 // Codecs for Sphinx's attribute value types, as the sphinx package would
 // register them; the names are the test's own, so they cannot clash with
 // the package's.
+// testCodecs stands for the set a build makes: the codecs of Sphinx's
+// value types under the test's own names, and two of the test's.
+var testCodecs = doctree.NewValueCodecs()
+
 func init() {
-	doctree.RegisterValueCodec("doctree_test.TocEntries",
+	doctree.RegisterValueCodec(testCodecs, "doctree_test.TocEntries",
 		func(w *doctree.ValueWriter, t sphinx.TocEntries) {
 			w.Len(nilLen(t == nil, len(t)))
 			for _, e := range t {
@@ -63,7 +67,7 @@ func init() {
 			}
 			return t, r.Err()
 		})
-	doctree.RegisterValueCodec("doctree_test.IndexEntries",
+	doctree.RegisterValueCodec(testCodecs, "doctree_test.IndexEntries",
 		func(w *doctree.ValueWriter, t sphinx.IndexEntries) {
 			w.Len(nilLen(t == nil, len(t)))
 			for _, e := range t {
@@ -87,7 +91,7 @@ func init() {
 			}
 			return t, r.Err()
 		})
-	doctree.RegisterValueCodec("doctree_test.HighlightArgs",
+	doctree.RegisterValueCodec(testCodecs, "doctree_test.HighlightArgs",
 		func(w *doctree.ValueWriter, h sphinx.HighlightArgs) {
 			w.Value(h.HLLines)
 			w.Int(h.LinenoStart)
@@ -106,13 +110,13 @@ func init() {
 			h.HasLinenoStart = r.Bool()
 			return h, r.Err()
 		})
-	doctree.RegisterValueCodec("doctree_test.point", func(w *doctree.ValueWriter, p point) {
+	doctree.RegisterValueCodec(testCodecs, "doctree_test.point", func(w *doctree.ValueWriter, p point) {
 		w.Int(p.X)
 		w.Value(p.Label)
 	}, func(r *doctree.ValueReader) (point, error) {
 		return point{X: r.Int(), Label: r.Value()}, r.Err()
 	})
-	doctree.RegisterValueCodec("doctree_test.empty", func(*doctree.ValueWriter, empty) {},
+	doctree.RegisterValueCodec(testCodecs, "doctree_test.empty", func(*doctree.ValueWriter, empty) {},
 		func(*doctree.ValueReader) (empty, error) { return empty{}, nil })
 }
 
@@ -322,15 +326,15 @@ var exposeAll = &pseudoxml.Options{ExposeInternals: []string{"line", "source"}}
 // returns the encoding and the decoded document.
 func roundTrip(t testing.TB, name string, doc *doctree.Document) ([]byte, *doctree.Document, error) {
 	t.Helper()
-	data, err := doctree.EncodeDocument(nil, doc)
+	data, err := doctree.EncodeDocument(nil, doc, testCodecs)
 	if err != nil {
 		return nil, nil, err
 	}
-	again, err := doctree.EncodeDocument([]byte("prefix"), doc)
+	again, err := doctree.EncodeDocument([]byte("prefix"), doc, testCodecs)
 	if err != nil || !bytes.Equal(again[len("prefix"):], data) || string(again[:6]) != "prefix" {
 		t.Errorf("%s: a second encoding differs (%v)", name, err)
 	}
-	dec, err := doctree.DecodeDocument(data, doc.Settings, doc.Reporter)
+	dec, err := doctree.DecodeDocument(data, doc.Settings, doc.Reporter, testCodecs)
 	if err != nil {
 		t.Errorf("%s: decoding: %v", name, err)
 		return data, nil, nil
@@ -675,7 +679,7 @@ func TestCodecUnsupported(t *testing.T) {
 		doc.Root.Append(doctree.NewElement("title"), e)
 		tc.set(e)
 		buf := []byte("keep")
-		out, err := doctree.EncodeDocument(buf, doc)
+		out, err := doctree.EncodeDocument(buf, doc, testCodecs)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one containing %q", tc.name, err, tc.want)
 		}
@@ -683,7 +687,7 @@ func TestCodecUnsupported(t *testing.T) {
 			t.Errorf("%s: buf changed to %q", tc.name, out)
 		}
 	}
-	if _, err := doctree.EncodeDocument(nil, &doctree.Document{}); err == nil {
+	if _, err := doctree.EncodeDocument(nil, &doctree.Document{}, testCodecs); err == nil {
 		t.Errorf("a document without root encodes")
 	}
 }
@@ -728,7 +732,7 @@ func sampleEncodings(t testing.TB) [][]byte {
 		rst.RegisterDirectives(reg)
 		(&rst.Parser{Registry: reg}).Parse(doc, src)
 		doc.Root.Children[0].(*doctree.Element).Set("extra", []any{1.5, point{2, "p"}, map[string]any{"k": []int{3}}})
-		data, err := doctree.EncodeDocument(nil, doc)
+		data, err := doctree.EncodeDocument(nil, doc, testCodecs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -741,15 +745,15 @@ func sampleEncodings(t testing.TB) [][]byte {
 // or documents, never panics.
 func TestCodecCorrupt(t *testing.T) {
 	for i, data := range sampleEncodings(t) {
-		if _, err := doctree.DecodeDocument(data, nil, nil); err != nil {
+		if _, err := doctree.DecodeDocument(data, nil, nil, testCodecs); err != nil {
 			t.Fatalf("sample %d: %v", i, err)
 		}
 		for n := 0; n < len(data); n++ {
-			if doc, err := doctree.DecodeDocument(data[:n], nil, nil); err == nil || doc != nil {
+			if doc, err := doctree.DecodeDocument(data[:n], nil, nil, testCodecs); err == nil || doc != nil {
 				t.Errorf("sample %d truncated to %d bytes: no error", i, n)
 			}
 		}
-		if _, err := doctree.DecodeDocument(append(slices.Clip(data), 0), nil, nil); err == nil {
+		if _, err := doctree.DecodeDocument(append(slices.Clip(data), 0), nil, nil, testCodecs); err == nil {
 			t.Errorf("sample %d: a trailing byte gives no error", i)
 		}
 		bad := slices.Clone(data)
@@ -761,7 +765,7 @@ func TestCodecCorrupt(t *testing.T) {
 			}
 		}
 	}
-	if _, err := doctree.DecodeDocument(nil, nil, nil); err == nil {
+	if _, err := doctree.DecodeDocument(nil, nil, nil, testCodecs); err == nil {
 		t.Errorf("empty input: no error")
 	}
 	// Huge counts in the header only size the first blocks.
@@ -769,7 +773,7 @@ func TestCodecCorrupt(t *testing.T) {
 	for i := 4; i < 24; i++ {
 		data[i] = 0xff
 	}
-	if _, err := doctree.DecodeDocument(data, nil, nil); err != nil {
+	if _, err := doctree.DecodeDocument(data, nil, nil, testCodecs); err != nil {
 		t.Errorf("header counts are hints, yet: %v", err)
 	}
 }
@@ -777,7 +781,7 @@ func TestCodecCorrupt(t *testing.T) {
 // decodeChecked decodes data and, when that succeeds, checks that the
 // document encodes and decodes again.
 func decodeChecked(t testing.TB, data []byte) {
-	doc, err := doctree.DecodeDocument(data, nil, nil)
+	doc, err := doctree.DecodeDocument(data, nil, nil, testCodecs)
 	if err != nil {
 		if doc != nil {
 			t.Errorf("a document with an error")
@@ -785,11 +789,11 @@ func decodeChecked(t testing.TB, data []byte) {
 		return
 	}
 	pseudoxml.Format(doc.Root, exposeAll)
-	again, err := doctree.EncodeDocument(nil, doc)
+	again, err := doctree.EncodeDocument(nil, doc, testCodecs)
 	if err != nil {
 		return // a decoded value the encoder refuses, such as a cycle
 	}
-	if _, err := doctree.DecodeDocument(again, nil, nil); err != nil {
+	if _, err := doctree.DecodeDocument(again, nil, nil, testCodecs); err != nil {
 		t.Errorf("re-encoded document does not decode: %v", err)
 	}
 }
@@ -930,7 +934,7 @@ func TestCodecCPython(t *testing.T) {
 	failed := map[string]int{}
 	encoded := 0
 	for _, d := range docs {
-		if _, err := doctree.EncodeDocument(nil, d.doc); err != nil {
+		if _, err := doctree.EncodeDocument(nil, d.doc, testCodecs); err != nil {
 			failed[unsupportedType(err)]++
 			continue
 		}
@@ -978,7 +982,7 @@ func TestCodecCPython(t *testing.T) {
 	var buf []byte
 	encTime := best(func() {
 		for _, d := range docs {
-			buf, _ = doctree.EncodeDocument(buf[:0], d.doc)
+			buf, _ = doctree.EncodeDocument(buf[:0], d.doc, testCodecs)
 		}
 	})
 	treeHeap := liveHeap()
@@ -987,7 +991,7 @@ func TestCodecCPython(t *testing.T) {
 	encHeap := liveHeap()
 	decTime := best(func() {
 		for _, data := range encs {
-			if _, err := doctree.DecodeDocument(data, nil, nil); err != nil {
+			if _, err := doctree.DecodeDocument(data, nil, nil, testCodecs); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -1023,7 +1027,7 @@ func BenchmarkCodec(b *testing.B) {
 			}
 		}
 		for _, d := range benchDocs {
-			data, err := doctree.EncodeDocument(nil, d)
+			data, err := doctree.EncodeDocument(nil, d, testCodecs)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -1044,7 +1048,7 @@ func BenchmarkCodec(b *testing.B) {
 		var buf []byte
 		for i := 0; i < b.N; i++ {
 			for _, d := range benchDocs {
-				buf, _ = doctree.EncodeDocument(buf[:0], d)
+				buf, _ = doctree.EncodeDocument(buf[:0], d, testCodecs)
 			}
 		}
 	})
@@ -1053,7 +1057,7 @@ func BenchmarkCodec(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			for _, data := range benchEncs {
-				if _, err := doctree.DecodeDocument(data, nil, nil); err != nil {
+				if _, err := doctree.DecodeDocument(data, nil, nil, testCodecs); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -1081,7 +1085,7 @@ func TestCodecNestedClaims(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := doctree.DecodeDocument(data, nil, nil)
+	_, err := doctree.DecodeDocument(data, nil, nil, testCodecs)
 	runtime.ReadMemStats(&after)
 	if err == nil {
 		t.Fatal("no error")

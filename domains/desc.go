@@ -302,10 +302,11 @@ func (plainObject) afterContent(d *descRun)                                {}
 func (plainObject) tocParts(d *descRun, signode *doctree.Element) []string { return nil }
 func (plainObject) tocName(d *descRun, signode *doctree.Element) string    { return "" }
 
-// pyDict and spaceList are attribute values that the build encodes
-// between reading and writing a document.
-func init() {
-	doctree.RegisterValueCodec("domains.spaceList",
+// RegisterCodecs adds to set the codecs of this package's attribute value
+// types (pyDict, spaceList), which the build encodes between reading and
+// writing a document (see sphinx.RegisterCodecs).
+func RegisterCodecs(set *doctree.ValueCodecs) {
+	doctree.RegisterValueCodec(set, "domains.spaceList",
 		func(w *doctree.ValueWriter, s spaceList) { w.Value([]string(s)) },
 		func(r *doctree.ValueReader) (spaceList, error) {
 			v := r.Value()
@@ -318,7 +319,7 @@ func init() {
 			}
 			return spaceList(l), r.Err()
 		})
-	doctree.RegisterValueCodec("domains.pyDict",
+	doctree.RegisterValueCodec(set, "domains.pyDict",
 		func(*doctree.ValueWriter, pyDict) {},
 		func(r *doctree.ValueReader) (pyDict, error) { return pyDict{}, r.Err() })
 }

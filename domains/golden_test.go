@@ -15,6 +15,7 @@ import (
 	textb "github.com/docbuild/docbuild/builders/text"
 	xmlb "github.com/docbuild/docbuild/builders/xml"
 	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
@@ -42,7 +43,10 @@ func buildProjWith(t *testing.T, builder project.Builder, name string) (string, 
 	src, _ := filepath.Abs("testdata/proj")
 	out := t.TempDir()
 	var log bytes.Buffer
-	b, err := project.New(project.Options{SrcDir: src, OutDir: out, Registry: reg, Now: time.Unix(1700000000, 0).UTC(), Log: &log, Jobs: 2})
+	codecs := doctree.NewValueCodecs()
+	sphinx.RegisterCodecs(codecs)
+	RegisterCodecs(codecs)
+	b, err := project.New(project.Options{SrcDir: src, OutDir: out, Registry: reg, Now: time.Unix(1700000000, 0).UTC(), Log: &log, Jobs: 2, Codecs: codecs})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,6 +58,10 @@ type Options struct {
 	Now time.Time
 	// Config, when set, is used instead of loading SrcDir's configuration.
 	Config *config.Config
+	// Codecs encode the attribute values of other packages' types (see
+	// doctree.ValueCodecs); a document holding a value without a codec
+	// keeps its tree, which is correct, only heavier. nil is an empty set.
+	Codecs *doctree.ValueCodecs
 	// KeepTrees keeps every read tree in Build.Docs until it is written.
 	// By default a tree is encoded after reading (doctree.EncodeDocument)
 	// and decoded just before its document is resolved and written, so
@@ -347,7 +351,7 @@ func (b *Build) Read(ctx context.Context) error {
 				h(b, r.Source.DocName, r.Doc)
 			}
 			if !b.Opts.KeepTrees {
-				r.stored = storeDoc(r.Doc)
+				r.stored = storeDoc(r.Doc, b.Opts.Codecs)
 				if r.stored != nil {
 					r.Doc = nil
 				}
@@ -612,6 +616,7 @@ func (b *Build) Run(ctx context.Context, builder Builder) (Result, error) {
 // tree, and the objects the encoding leaves out because they are shared
 // or hold functions (settings, reporter, the document's environment).
 type storedDoc struct {
+	codecs   *doctree.ValueCodecs
 	data     []byte
 	settings *doctree.Settings
 	reporter *doctree.Reporter
@@ -620,8 +625,8 @@ type storedDoc struct {
 
 // storeDoc encodes doc, or returns nil when it holds something the
 // encoding does not carry (its tree is then kept as it is).
-func storeDoc(doc *doctree.Document) *storedDoc {
-	data, err := doctree.EncodeDocument(nil, doc)
+func storeDoc(doc *doctree.Document, codecs *doctree.ValueCodecs) *storedDoc {
+	data, err := doctree.EncodeDocument(nil, doc, codecs)
 	if err != nil {
 		// A value of a type without a codec (see
 		// doctree.RegisterValueCodec): correct, only heavier.
@@ -633,11 +638,11 @@ func storeDoc(doc *doctree.Document) *storedDoc {
 	rep := *doc.Reporter
 	rep.SourceAndLine = nil
 	rep.Observers = nil
-	return &storedDoc{data: data, settings: doc.Settings, reporter: &rep, env: doc.Env}
+	return &storedDoc{codecs: codecs, data: data, settings: doc.Settings, reporter: &rep, env: doc.Env}
 }
 
 func (s *storedDoc) decode() (*doctree.Document, error) {
-	doc, err := doctree.DecodeDocument(s.data, s.settings, s.reporter)
+	doc, err := doctree.DecodeDocument(s.data, s.settings, s.reporter, s.codecs)
 	if err != nil {
 		return nil, err
 	}

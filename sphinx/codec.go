@@ -6,13 +6,14 @@ import (
 	"github.com/docbuild/docbuild/doctree"
 )
 
-// The attribute value types of this package travel through
-// doctree.EncodeDocument, which a build uses to keep each read tree
-// encoded until its document is written. Their names are part of the
-// encoding: changing one makes older encodings unreadable, which only
+// RegisterCodecs adds to set the codecs of this package's attribute value
+// types (toctree and index entries, highlight arguments), so that
+// doctree.EncodeDocument, with which a build keeps each read tree encoded
+// until its document is written, can carry them. The names are part of
+// the encoding: changing one makes older encodings unreadable, which only
 // matters once encodings outlive a build.
-func init() {
-	doctree.RegisterValueCodec("sphinx.TocEntries",
+func RegisterCodecs(set *doctree.ValueCodecs) {
+	doctree.RegisterValueCodec(set, "sphinx.TocEntries",
 		func(w *doctree.ValueWriter, t TocEntries) {
 			w.Len(lenOrNil(t == nil, len(t)))
 			for _, e := range t {
@@ -31,7 +32,7 @@ func init() {
 			}
 			return t, r.Err()
 		})
-	doctree.RegisterValueCodec("sphinx.IndexEntries",
+	doctree.RegisterValueCodec(set, "sphinx.IndexEntries",
 		func(w *doctree.ValueWriter, t IndexEntries) {
 			w.Len(lenOrNil(t == nil, len(t)))
 			for _, e := range t {
@@ -55,7 +56,7 @@ func init() {
 			}
 			return t, r.Err()
 		})
-	doctree.RegisterValueCodec("sphinx.HighlightArgs",
+	doctree.RegisterValueCodec(set, "sphinx.HighlightArgs",
 		func(w *doctree.ValueWriter, h HighlightArgs) {
 			w.Value(h.HLLines)
 			w.Int(h.LinenoStart)

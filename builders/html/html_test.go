@@ -12,6 +12,7 @@ import (
 	"github.com/docbuild/docbuild/builders/html"
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/directives/std"
+	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/internal/linkcheck"
 	"github.com/docbuild/docbuild/parser/rst"
@@ -61,7 +62,8 @@ func build(t *testing.T, src string, builder project.Builder) (string, string) {
 	var log bytes.Buffer
 	b, err := project.New(project.Options{
 		SrcDir: src, OutDir: out, Registry: registry(), Log: &log,
-		Now: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
+		Now:    time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
+		Codecs: codecs(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +73,16 @@ func build(t *testing.T, src string, builder project.Builder) (string, string) {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
 	return out, log.String()
+}
+
+// codecs are the value codecs the command gives a build, so that the
+// tests' builds encode their trees between reading and writing as real
+// builds do.
+func codecs() *doctree.ValueCodecs {
+	set := doctree.NewValueCodecs()
+	sphinx.RegisterCodecs(set)
+	domains.RegisterCodecs(set)
+	return set
 }
 
 func read(t *testing.T, path string) string {

@@ -105,6 +105,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	opts := project.Options{
 		SrcDir: src, OutDir: out, Overrides: defines, Tags: tags, Jobs: *jobs,
 		Nitpicky: *nitpicky, Log: stderr, Registry: newProjectRegistry(),
+		Codecs: newCodecs(),
 	}
 	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
 		if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil {

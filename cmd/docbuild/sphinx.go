@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
@@ -13,6 +14,16 @@ import (
 func registerSphinx(reg *directives.Registry) {
 	sphinx.Register(reg)
 	domains.Register(reg)
+}
+
+// newCodecs returns the value codecs of the node attribute types that
+// Sphinx's directives and the domains use, so that read trees can be
+// encoded until written.
+func newCodecs() *doctree.ValueCodecs {
+	set := doctree.NewValueCodecs()
+	sphinx.RegisterCodecs(set)
+	domains.RegisterCodecs(set)
+	return set
 }
 
 // configureBuild adds what depends on the project's configuration: the
