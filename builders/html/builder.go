@@ -175,40 +175,9 @@ func (bd *Builder) rootPath(name string) string {
 	return strings.Repeat("../", strings.Count(uri, "/"))
 }
 
-// relativeURI returns a relative URL from base to to, both relative to the
-// site root, as sphinx.util.osutil.relative_uri.
-func relativeURI(base, to string) string {
-	if strings.HasPrefix(to, "/") {
-		return to
-	}
-	cut := func(s string) string {
-		if i := strings.IndexByte(s, '#'); i >= 0 {
-			return s[:i]
-		}
-		return s
-	}
-	b2 := strings.Split(cut(base), "/")
-	t2 := strings.Split(cut(to), "/")
-	for len(b2) > 1 && len(t2) > 1 && b2[0] == t2[0] {
-		b2, t2 = b2[1:], t2[1:]
-	}
-	if len(b2) == len(t2) {
-		same := true
-		for i := range b2 {
-			if b2[i] != t2[i] {
-				same = false
-				break
-			}
-		}
-		if same {
-			return ""
-		}
-	}
-	if len(b2) == 1 && len(t2) == 1 && t2[0] == "" {
-		return "./"
-	}
-	return strings.Repeat("../", len(b2)-1) + strings.Join(t2, "/")
-}
+// relativeURI is resolve.RelativeURI (sphinx.util.osutil.relative_uri),
+// which the resolvers use for the same links.
+func relativeURI(base, to string) string { return resolve.RelativeURI(base, to) }
 
 // pathTo returns the URL of page name from page from, for templates.
 func (bd *Builder) pathTo(from, name string) string {

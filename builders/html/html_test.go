@@ -11,48 +11,16 @@ import (
 
 	"github.com/docbuild/docbuild/builders/html"
 	"github.com/docbuild/docbuild/directives"
-	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
-	"github.com/docbuild/docbuild/domains"
 	"github.com/docbuild/docbuild/internal/linkcheck"
-	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
-	"github.com/docbuild/docbuild/resolve"
-	"github.com/docbuild/docbuild/sphinx"
-	"github.com/docbuild/docbuild/transforms"
+	"github.com/docbuild/docbuild/sphinxbuild"
 )
 
-// registry is the project registry the command line assembles.
-func registry() *directives.Registry {
-	reg := std.NewRegistry()
-	rst.RegisterDirectives(reg)
-	sphinx.Register(reg)
-	domains.Register(reg)
-	return reg
-}
-
-// configure adds to a build what the command line's configureBuild does.
-func configure(b *project.Build) {
-	b.DocTransforms = append(b.DocTransforms,
-		&transforms.Transform{Name: "sphinx.transforms.GlossarySorter", Priority: 500, Apply: func(ctx *transforms.Context) error {
-			sphinx.SortGlossaries(ctx.Doc.Root)
-			return nil
-		}},
-		&transforms.Transform{Name: "sphinx.transforms.MoveModuleTargets", Priority: 210, Apply: func(ctx *transforms.Context) error {
-			domains.MoveModuleTargets(ctx.Doc.Root)
-			return nil
-		}},
-		&transforms.Transform{Name: "sphinx.transforms.i18n.RemoveTranslatableInline", Priority: 999, Apply: func(ctx *transforms.Context) error {
-			domains.RemoveTranslatableInline(ctx.Doc.Root)
-			return nil
-		}},
-		&transforms.Transform{Name: "sphinx.transforms.ManpageLink", Priority: 999, Apply: func(ctx *transforms.Context) error {
-			sphinx.ManpageLink(ctx.Doc.Root)
-			return nil
-		}},
-	)
-	domains.Setup(resolve.Setup(b))
-}
+// registry, configure and codecs are what the command line gives a build.
+func registry() *directives.Registry { return sphinxbuild.Registry() }
+func configure(b *project.Build)     { sphinxbuild.Configure(b) }
+func codecs() *doctree.ValueCodecs   { return sphinxbuild.Codecs() }
 
 // build builds the project in src with builder into a new folder and
 // returns the folder and the build's log.
@@ -73,16 +41,6 @@ func build(t *testing.T, src string, builder project.Builder) (string, string) {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
 	return out, log.String()
-}
-
-// codecs are the value codecs the command gives a build, so that the
-// tests' builds encode their trees between reading and writing as real
-// builds do.
-func codecs() *doctree.ValueCodecs {
-	set := doctree.NewValueCodecs()
-	sphinx.RegisterCodecs(set)
-	domains.RegisterCodecs(set)
-	return set
 }
 
 func read(t *testing.T, path string) string {

@@ -19,10 +19,8 @@ import (
 	"github.com/docbuild/docbuild/builders/pseudoxml"
 	"github.com/docbuild/docbuild/builders/text"
 	"github.com/docbuild/docbuild/builders/xml"
-	"github.com/docbuild/docbuild/directives"
-	"github.com/docbuild/docbuild/directives/std"
-	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
+	"github.com/docbuild/docbuild/sphinxbuild"
 )
 
 // builders maps builder names to constructors. It is a value the command
@@ -44,15 +42,6 @@ type listFlag []string
 
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
-
-// newProjectRegistry assembles the directives and roles of a project
-// build: docutils' set, the reST parser's own, and Sphinx's additions.
-func newProjectRegistry() *directives.Registry {
-	reg := std.NewRegistry()
-	rst.RegisterDirectives(reg)
-	registerSphinx(reg)
-	return reg
-}
 
 func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	mk, ok := builders()[name]
@@ -104,8 +93,8 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	opts := project.Options{
 		SrcDir: src, OutDir: out, Overrides: defines, Tags: tags, Jobs: *jobs,
-		Nitpicky: *nitpicky, Log: stderr, Registry: newProjectRegistry(),
-		Codecs: newCodecs(),
+		Nitpicky: *nitpicky, Log: stderr, Registry: sphinxbuild.Registry(),
+		Codecs: sphinxbuild.Codecs(),
 	}
 	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
 		if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil {
@@ -119,7 +108,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docbuild: %v\n", err)
 		return 1
 	}
-	configureBuild(b)
+	sphinxbuild.Configure(b)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {

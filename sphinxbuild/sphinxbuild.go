@@ -1,36 +1,49 @@
-package main
+// Package sphinxbuild owns the assembly of a project build with Sphinx's
+// layer on top of docutils: the registry of directives and roles
+// (docutils', the reST parser's own, Sphinx's and the domains'), the codecs
+// of the domains' attribute values, and what depends on the project's
+// configuration (extlinks roles, Sphinx's read-phase transforms, the
+// post-read stage). The command line builds projects with it, and tests
+// that build projects use it so that they run what the command runs.
+package sphinxbuild
 
 import (
 	"github.com/docbuild/docbuild/directives"
+	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/domains"
+	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
 	"github.com/docbuild/docbuild/sphinx"
 	"github.com/docbuild/docbuild/transforms"
 )
 
-// registerSphinx adds Sphinx's directives and roles to reg.
-func registerSphinx(reg *directives.Registry) {
+// Registry returns a new registry with the directives and roles of a
+// project build.
+func Registry() *directives.Registry {
+	reg := std.NewRegistry()
+	rst.RegisterDirectives(reg)
 	sphinx.Register(reg)
 	domains.Register(reg)
+	return reg
 }
 
-// newCodecs returns the value codecs of the node attribute types that
-// Sphinx's directives and the domains use, so that read trees can be
-// encoded until written.
-func newCodecs() *doctree.ValueCodecs {
+// Codecs returns the value codecs of the attribute types that Sphinx's
+// directives and the domains put on nodes, so that read trees can be
+// encoded until written (project.Options.Codecs).
+func Codecs() *doctree.ValueCodecs {
 	set := doctree.NewValueCodecs()
 	sphinx.RegisterCodecs(set)
 	domains.RegisterCodecs(set)
 	return set
 }
 
-// configureBuild adds what depends on the project's configuration: the
+// Configure adds to b what depends on the project's configuration: the
 // extlinks roles, Sphinx's read-phase transforms, and the post-read stage
 // (cross-references, toctrees, numbering, only nodes, |version| |release|
 // |today|).
-func configureBuild(b *project.Build) {
+func Configure(b *project.Build) {
 	if v, ok := b.Cfg.Value("extlinks"); ok {
 		for name, role := range sphinx.ExtlinkRolesFromSetting(v) {
 			b.Registry.AddLocalRole(name, role)
