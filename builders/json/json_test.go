@@ -13,13 +13,8 @@ import (
 	"time"
 
 	jsonb "github.com/docbuild/docbuild/builders/json"
-	"github.com/docbuild/docbuild/directives/std"
-	"github.com/docbuild/docbuild/domains"
-	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
-	"github.com/docbuild/docbuild/resolve"
-	"github.com/docbuild/docbuild/sphinx"
-	"github.com/docbuild/docbuild/transforms"
+	"github.com/docbuild/docbuild/sphinxbuild"
 )
 
 // themeKeys are keys Sphinx's output has only because of its alabaster
@@ -28,30 +23,17 @@ var themeKeys = map[string]bool{"alabaster_version": true}
 
 func build(t *testing.T) string {
 	t.Helper()
-	reg := std.NewRegistry()
-	rst.RegisterDirectives(reg)
-	sphinx.Register(reg)
-	domains.Register(reg)
 	out := filepath.Join(t.TempDir(), "out")
 	var log bytes.Buffer
 	b, err := project.New(project.Options{
-		SrcDir: "../html/testdata/basic", OutDir: out, Registry: reg, Log: &log,
-		Now: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
+		SrcDir: "../html/testdata/basic", OutDir: out, Registry: sphinxbuild.Registry(), Log: &log,
+		Now:    time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
+		Codecs: sphinxbuild.Codecs(),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.DocTransforms = append(b.DocTransforms,
-		&transforms.Transform{Name: "sphinx.transforms.MoveModuleTargets", Priority: 210, Apply: func(ctx *transforms.Context) error {
-			domains.MoveModuleTargets(ctx.Doc.Root)
-			return nil
-		}},
-		&transforms.Transform{Name: "sphinx.transforms.i18n.RemoveTranslatableInline", Priority: 999, Apply: func(ctx *transforms.Context) error {
-			domains.RemoveTranslatableInline(ctx.Doc.Root)
-			return nil
-		}},
-	)
-	domains.Setup(resolve.Setup(b))
+	sphinxbuild.Configure(b)
 	if _, err := b.Run(context.Background(), jsonb.New()); err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
