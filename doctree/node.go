@@ -210,6 +210,22 @@ func NewElement(tag string, children ...Node) *Element {
 // and, when text is not empty, one text child (docutils'
 // TextElement(rawsource, text)).
 func NewTextElement(tag, rawsource, text string, children ...Node) *Element {
+	if text != "" && len(children) == 0 {
+		// The common case, a paragraph or literal with one text: the
+		// element, its text node and its children slice in one
+		// allocation instead of three.
+		blk := &textElementBlock{}
+		e := &blk.elem
+		e.Tag = tag
+		if IsFixedText(tag) {
+			e.Attrs = append(e.Attrs, Attr{Name: "xml:space", Value: "preserve"})
+		}
+		e.RawSource = rawsource
+		blk.text = Text{Data: text, parent: e}
+		blk.kids[0] = &blk.text
+		e.Children = blk.kids[:1:1]
+		return e
+	}
 	e := NewElement(tag)
 	e.RawSource = rawsource
 	n := len(children)
@@ -227,6 +243,15 @@ func NewTextElement(tag, rawsource, text string, children ...Node) *Element {
 		e.Append(c)
 	}
 	return e
+}
+
+// textElementBlock is what NewTextElement allocates for an element with
+// one text child. The three parts live as long as one another in nearly
+// every tree; a text replaced later keeps only its block alive.
+type textElementBlock struct {
+	elem Element
+	text Text
+	kids [1]Node
 }
 
 // Parent returns the containing element.
