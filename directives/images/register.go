@@ -3,6 +3,7 @@
 package images
 
 import (
+	"github.com/docbuild/docbuild/directives/misc/pyio"
 	"image"
 	// The formats whose size the figure directive's figwidth "image" can
 	// read, as docutils does with PIL.
@@ -248,33 +249,8 @@ func escape2null(text string) string {
 	return b.String()
 }
 
-// splitLines splits s at line breaks as Python's str.splitlines, with no
-// empty last line for a trailing break.
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	runes := []rune(s)
-	for i := 0; i < len(runes); i++ {
-		switch runes[i] {
-		case '\n', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
-		case '\r':
-			if i+1 < len(runes) && runes[i+1] == '\n' {
-				out = append(out, string(runes[start:i]))
-				i++
-				start = i + 1
-				continue
-			}
-		default:
-			continue
-		}
-		out = append(out, string(runes[start:i]))
-		start = i + 1
-	}
-	if start < len(runes) {
-		out = append(out, string(runes[start:]))
-	}
-	return out
-}
+// splitLines is Python's str.splitlines.
+func splitLines(s string) []string { return pyio.SplitLines(s, false) }
 
 // imageNodeURI returns the uri of the image made by makeImage, which may
 // be wrapped in a reference.

@@ -3,7 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
-	"github.com/docbuild/docbuild/writers/pseudoxml"
+	"github.com/docbuild/docbuild/directives/misc/pyio"
 	"regexp"
 	"strings"
 
@@ -26,7 +26,7 @@ func directiveErr(format string, args ...any) error {
 type mockingError struct{ msg string }
 
 // pySplitLines is Python's str.splitlines().
-func pySplitLines(s string) []string { return pseudoxml.SplitLines(s) }
+func pySplitLines(s string) []string { return pyio.SplitLines(s, false) }
 
 // dedent is Python's textwrap.dedent.
 func dedent(s string) string {

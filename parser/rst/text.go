@@ -1,6 +1,7 @@
 package rst
 
 import (
+	"github.com/docbuild/docbuild/directives/misc/pyio"
 	"strings"
 	"unicode/utf8"
 
@@ -220,43 +221,6 @@ func expandTabs(s string, tabsize int) string {
 	return b.String()
 }
 
-// splitLines is Python's str.splitlines(): it splits on \n, \r, \r\n, \v,
-// \f, \x1c, \x1d, \x1e, \x85, \u2028 and \u2029, and a final line break
-// does not start an empty line.
-func splitLines(s string) []string {
-	lines := make([]string, 0, strings.Count(s, "\n")+1)
-	start := 0
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		brk := 0 // length of the line break at i
-		switch {
-		case c == '\n' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e):
-			brk = 1
-		case c == '\r':
-			brk = 1
-			if i+1 < len(s) && s[i+1] == '\n' {
-				brk = 2
-			}
-		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85:
-			brk = 2
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9):
-			brk = 3
-		}
-		if brk == 0 {
-			i++
-			continue
-		}
-		lines = append(lines, s[start:i])
-		i += brk
-		start = i
-	}
-	if start < len(s) {
-		lines = append(lines, s[start:])
-	}
-	return lines
-}
-
 // string2lines is docutils' statemachine.string2lines with
 // convert_whitespace: \v and \f become spaces, the text is split into
 // lines as Python's splitlines, tabs are expanded and trailing white
@@ -265,7 +229,7 @@ func string2lines(s string, tabWidth int) []string {
 	if strings.ContainsAny(s, "\v\f") {
 		s = strings.NewReplacer("\v", " ", "\f", " ").Replace(s)
 	}
-	lines := splitLines(s)
+	lines := pyio.SplitLines(s, false)
 	for i, l := range lines {
 		lines[i] = pyRstrip(expandTabs(l, tabWidth))
 	}

@@ -5,6 +5,7 @@
 package pseudoxml
 
 import (
+	"github.com/docbuild/docbuild/directives/misc/pyio"
 	"sort"
 	"strings"
 
@@ -47,7 +48,7 @@ func (w *writer) pad(level int) {
 func (w *writer) node(n doctree.Node, level int) {
 	switch x := n.(type) {
 	case *doctree.Text:
-		for _, line := range SplitLines(x.AsText()) {
+		for _, line := range pyio.SplitLines(x.AsText(), false) {
 			w.pad(level)
 			w.b.WriteString(line)
 			w.b.WriteByte('\n')
@@ -140,14 +141,14 @@ func (w *writer) pendingInternals(e *doctree.Element, level int) {
 		switch x := v.(type) {
 		case doctree.Node:
 			lines = append(lines, "       "+k+":")
-			for _, l := range SplitLines(Format(x, nil)) {
+			for _, l := range pyio.SplitLines(Format(x, nil), false) {
 				lines = append(lines, "         "+l)
 			}
 		case []doctree.Node:
 			if len(x) > 0 {
 				lines = append(lines, "       "+k+":")
 				for _, n := range x {
-					for _, l := range SplitLines(Format(n, nil)) {
+					for _, l := range pyio.SplitLines(Format(n, nil), false) {
 						lines = append(lines, "         "+l)
 					}
 				}
@@ -164,40 +165,4 @@ func (w *writer) pendingInternals(e *doctree.Element, level int) {
 		w.b.WriteString(l)
 		w.b.WriteByte('\n')
 	}
-}
-
-// SplitLines splits s into lines as Python's str.splitlines() does: at
-// \n, \r, \r\n, \v, \f, \x1c, \x1d, \x1e, \x85, \u2028 and \u2029, with no
-// empty last line for a trailing break.
-func SplitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		brk, size := false, 1
-		switch {
-		case c == '\n' || c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e:
-			brk = true
-		case c == '\r':
-			brk = true
-			if i+1 < len(s) && s[i+1] == '\n' {
-				size = 2
-			}
-		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85:
-			brk, size = true, 2
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9):
-			brk, size = true, 3
-		}
-		if brk {
-			out = append(out, s[start:i])
-			i += size
-			start = i
-			continue
-		}
-		i++
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
 }

@@ -15,11 +15,11 @@
 package text
 
 import (
+	"github.com/docbuild/docbuild/directives/misc/pyio"
 	"strconv"
 	"strings"
 
 	"github.com/docbuild/docbuild/doctree"
-	"github.com/docbuild/docbuild/writers/pseudoxml"
 )
 
 // Options change what is written. A nil *Options gives Sphinx's defaults.
@@ -211,7 +211,7 @@ func (w *writer) endState(wrap bool, end []string, first *string) {
 		if wrap {
 			res = Wrap(text, w.maxWidth-maxIndent)
 		} else {
-			res = pseudoxml.SplitLines(text)
+			res = pyio.SplitLines(text, false)
 		}
 		res = append(res, end...)
 		result = append(result, item{indent: indent, lines: res})

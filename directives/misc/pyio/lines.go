@@ -8,8 +8,11 @@ import (
 // SplitLines splits s as Python's str.splitlines(): at \n, \r, \r\n, \v,
 // \f, \x1c, \x1d, \x1e, \x85, \u2028 and \u2029, without an empty last
 // line for a trailing break. keepEnds keeps the line breaks.
+//
+// It is the one line splitter of the project: the reST parser, the
+// Markdown reader and the writers all split as Python does.
 func SplitLines(s string, keepEnds bool) []string {
-	var out []string
+	out := make([]string, 0, strings.Count(s, "\n")+1)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
