@@ -1,5 +1,7 @@
 package doctree
 
+import "strings"
+
 // Visitor's Visit is called for each node in Walk. If it returns a non-nil
 // visitor w, Walk visits the node's children with w and then calls
 // w.Visit(nil), as go/ast.Walk does.
@@ -112,4 +114,23 @@ func firstIn(e *Element, match func(*Element) bool) *Element {
 		}
 	}
 	return nil
+}
+
+// CleanText is Sphinx's clean_astext: e's text without raw elements and
+// image alternative texts, as titles are shown in tables of contents and
+// link texts.
+func CleanText(e *Element) string {
+	var b strings.Builder
+	Inspect(e, func(n Node) bool {
+		switch x := n.(type) {
+		case *Text:
+			b.WriteString(x.AsText())
+		case *Element:
+			if x.Tag == "raw" || x.Tag == "image" {
+				return false
+			}
+		}
+		return true
+	})
+	return b.String()
 }

@@ -155,23 +155,8 @@ func sectionTitle(s *doctree.Element) *doctree.Element {
 	return nil
 }
 
-// cleanText is a node's text without the raw elements that carry no
-// visible text (Sphinx's clean_astext).
-func cleanText(e *doctree.Element) string {
-	var b strings.Builder
-	doctree.Inspect(e, func(n doctree.Node) bool {
-		switch x := n.(type) {
-		case *doctree.Text:
-			b.WriteString(x.AsText())
-		case *doctree.Element:
-			if x.Tag == "raw" || x.Tag == "image" {
-				return false
-			}
-		}
-		return true
-	})
-	return b.String()
-}
+// cleanText is doctree.CleanText (Sphinx's clean_astext).
+func cleanText(e *doctree.Element) string { return doctree.CleanText(e) }
 
 // tocOf builds the table of contents from the sections below e. The first
 // level of the document's own sections gets the empty anchor, as Sphinx

@@ -282,23 +282,8 @@ func filterTitle(title *doctree.Element) []doctree.Node {
 	return kids
 }
 
-// cleanText is Sphinx's clean_astext: the text without raw nodes and
-// image alternative texts.
-func cleanText(e *doctree.Element) string {
-	var b strings.Builder
-	doctree.Inspect(e, func(n doctree.Node) bool {
-		switch x := n.(type) {
-		case *doctree.Text:
-			b.WriteString(x.AsText())
-		case *doctree.Element:
-			if x.Tag == "raw" || x.Tag == "image" {
-				return false
-			}
-		}
-		return true
-	})
-	return b.String()
-}
+// cleanText is doctree.CleanText (Sphinx's clean_astext).
+func cleanText(e *doctree.Element) string { return doctree.CleanText(e) }
 
 // enumerableType is the figure type of a node for numfig (the std
 // domain's get_enumerable_node_type, and the math domain's for labelled

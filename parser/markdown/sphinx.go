@@ -243,20 +243,5 @@ type HeadingAnchor struct {
 	Line            int
 }
 
-// cleanText is Sphinx's clean_astext: the text without raw nodes and
-// image alternative texts.
-func cleanText(e *doctree.Element) string {
-	var b strings.Builder
-	doctree.Inspect(e, func(n doctree.Node) bool {
-		switch x := n.(type) {
-		case *doctree.Text:
-			b.WriteString(x.AsText())
-		case *doctree.Element:
-			if x.Tag == "raw" || x.Tag == "image" {
-				return false
-			}
-		}
-		return true
-	})
-	return b.String()
-}
+// cleanText is doctree.CleanText (Sphinx's clean_astext).
+func cleanText(e *doctree.Element) string { return doctree.CleanText(e) }
