@@ -58,6 +58,8 @@ type Builder struct {
 	name    string
 	// themeOpts are the default theme's html_theme_options.
 	themeOpts ThemeOptions
+	// math is how math is written (sphinx.ext.mathjax's settings).
+	math mathConfig
 	// suffix is the output file suffix (".html", ".fjson").
 	suffix string
 	// Serialize receives each page of a Serialized builder.
@@ -253,6 +255,7 @@ func (bd *Builder) Prepare(b *project.Build, out string) error {
 	}
 	bd.site = bd.siteContext()
 	bd.site.Theme = bd.themeOpts
+	bd.math = bd.readMathConfig()
 	bd.trimDoctestFlags = true
 	if v, ok := bd.cfg.Value("trim_doctest_flags"); ok {
 		if f, ok := v.(bool); ok {
@@ -345,6 +348,10 @@ func (bd *Builder) docContext(docname string, doc *doctree.Document) (*PageConte
 	pc := bd.basePage(KindDoc, docname, t)
 	title, toc, entries := bd.localToc(t, docname)
 	pc.Body = template.HTML(t.Body())
+	if p.hasMath {
+		// MathJax only on the pages that have math, as Sphinx loads it.
+		pc.PageScripts = bd.math.scripts
+	}
 	var head strings.Builder
 	for _, h := range t.Head {
 		head.WriteString(h)

@@ -46,7 +46,13 @@ func (r Rellink) MarshalJSON() ([]byte, error) {
 type Asset struct {
 	Filename string
 	Attrs    map[string]string
+	// Body is the code of an inline script (add_js_file(None, body=...)),
+	// without a file.
+	Body string
 }
+
+// BodyJS is Body for a template's <script> element.
+func (a Asset) BodyJS() template.JS { return template.JS(a.Body) }
 
 // SiteContext is what every page shares: Sphinx's global template context
 // (globalcontext.json of the JSON builder) plus the settings docbuild's
@@ -112,6 +118,9 @@ type SiteContext struct {
 type PageContext struct {
 	Kind PageKind
 	Site *SiteContext
+	// PageScripts are scripts this page needs beyond the site's (MathJax
+	// on a page with math).
+	PageScripts []Asset
 
 	Parents          []Link
 	Prev, Next       *Link

@@ -24,6 +24,7 @@ type singleState struct {
 }
 
 type singleDoc struct {
+	hasMath  bool
 	segments []string
 	title    string
 	head     []string
@@ -53,7 +54,7 @@ func (s *singleState) add(bd *Builder, docname string, doc *doctree.Document) {
 	body := t.Body()
 	words := search.Collect(doc, bd.index.Language())
 	bd.index.Add(docname, bd.sourceOf(docname).Rel, title, words, bd.b.Env.Docs[docname].Index)
-	d := &singleDoc{segments: strings.Split(body, tocMarker), title: title, head: t.Head}
+	d := &singleDoc{segments: strings.Split(body, tocMarker), title: title, head: t.Head, hasMath: p.hasMath}
 	s.mu.Lock()
 	s.parts[docname] = d
 	s.mu.Unlock()
@@ -103,6 +104,12 @@ func (s *singleState) write(bd *Builder) error {
 	inline(root)
 	pc := bd.basePage(KindDoc, root, nil)
 	pc.Body = template.HTML(b.String())
+	for _, d := range s.parts {
+		if d.hasMath {
+			pc.PageScripts = bd.math.scripts
+			break
+		}
+	}
 	if d := s.parts[root]; d != nil {
 		pc.Title = template.HTML(d.title)
 		var head strings.Builder

@@ -16,6 +16,8 @@ import (
 // page is the state of one page being rendered: what the Sphinx-level
 // handlers need to know about the document and the builder.
 type page struct {
+	// hasMath is set when the page renders math, which needs MathJax.
+	hasMath bool
 	bd      *Builder
 	docname string
 	// src is the document's source file, relative to the source folder,
@@ -247,6 +249,7 @@ func (p *page) newTranslator(doc *doctree.Document) *htmlw.Translator {
 		}
 	}
 
+	p.mathHandlers(t)
 	t.SetHandler("title", htmlw.Handler{
 		Visit: func(t *htmlw.Translator, e *doctree.Element) bool {
 			parent := e.Parent()
