@@ -126,6 +126,15 @@ func Load(dirs []string) (*Theme, []Warning, error) {
 				}
 				continue
 			}
+			// Jinja without statements ({{ pathto('x') }}) reads as a Go
+			// template until a call: a template that does not parse is
+			// left out with a warning, so that a Sphinx project's
+			// templates never stop its build.
+			if _, err := template.New(name).Funcs(funcs).Parse(src); err != nil {
+				warns = append(warns, Warning{File: path, Text: fmt.Sprintf(
+					"template %s is not a Go template (a Jinja template for Sphinx?) and is left out: %v", name, err)})
+				continue
+			}
 			files[name] = src
 			overridden[name] = true
 		}
