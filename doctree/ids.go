@@ -52,41 +52,47 @@ var idTranslate = map[rune]string{
 	0x024b: "q", 0x024d: "r", 0x024f: "y",
 }
 
+// ToASCII is the first step of docutils' make_id, which Sphinx's _make_id
+// shares: letters of idTranslate are transliterated, the rest decomposed
+// (NFKD), and what still has no ASCII form dropped, as Python's
+// encode('ascii', 'ignore'). ASCII text comes back as it is.
+func ToASCII(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if t, ok := idTranslate[r]; ok {
+			b.WriteString(t)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	s = norm.NFKD.String(b.String())
+	b.Reset()
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
 // MakeID converts s into an identifier matching [a-z](-?[a-z0-9]+)*, as
 // docutils' make_id: lowercased, transliterated to ASCII, runs of other
 // characters turned into one hyphen, and leading digits and hyphens and
 // trailing hyphens removed.
 func MakeID(s string) string {
 	s = pyLower(s)
+	s = ToASCII(s)
 	var b strings.Builder
-	ascii := true
-	for _, r := range s {
-		if r >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		for _, r := range s {
-			if t, ok := idTranslate[r]; ok {
-				b.WriteString(t)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-		s = norm.NFKD.String(b.String())
-		b.Reset()
-	}
-	if !ascii {
-		// drop what has no ASCII form, as encode('ascii', 'ignore')
-		for i := 0; i < len(s); i++ {
-			if s[i] < 0x80 {
-				b.WriteByte(s[i])
-			}
-		}
-		s = b.String()
-		b.Reset()
-	}
 	// Keep [a-z0-9]; every other run becomes one hyphen.
 	s = strings.Join(Fields(s), " ")
 	pendingHyphen := false

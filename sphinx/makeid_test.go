@@ -12,9 +12,7 @@ import (
 // makeIDStringRef is _make_id spelled as Sphinx spells it, with its two
 // regular expressions, to check the one-pass version against.
 func makeIDStringRef(s string) string {
-	if !isASCII(s) {
-		s = makeIDString(s) // the transliteration is shared; the tail is compared below
-	}
+	s = doctree.ToASCII(s) // the transliteration is shared; the rest is compared
 	s = strings.Join(doctree.Fields(s), " ")
 	s = regexp.MustCompile(`[^a-zA-Z0-9._]+`).ReplaceAllString(s, "-")
 	return regexp.MustCompile(`^[-0-9._]+|-+$`).ReplaceAllString(s, "")

@@ -6,49 +6,16 @@ import (
 
 	"github.com/docbuild/docbuild/directives"
 	"github.com/docbuild/docbuild/doctree"
-	"golang.org/x/text/unicode/norm"
 )
 
 // This file holds the directives of Sphinx's standard domain that are not
 // object descriptions (glossary, productionlist), the index directive and
 // role, and Sphinx's id maker.
 
-// idTranslate is the transliteration table of docutils' make_id, which
-// Sphinx's _make_id shares.
-var idTranslate = map[rune]string{
-	0x00df: "sz", 0x00e6: "ae", 0x0153: "oe", 0x0238: "db", 0x0239: "qp",
-	0x00f8: "o", 0x0111: "d", 0x0127: "h", 0x0131: "i", 0x0142: "l",
-	0x0167: "t", 0x0180: "b", 0x0183: "b", 0x0188: "c", 0x018c: "d",
-	0x0192: "f", 0x0199: "k", 0x019a: "l", 0x019e: "n", 0x01a5: "p",
-	0x01ab: "t", 0x01ad: "t", 0x01b4: "y", 0x01b6: "z", 0x01e5: "g",
-	0x0225: "z", 0x0234: "l", 0x0235: "n", 0x0236: "t", 0x0237: "j",
-	0x023c: "c", 0x023f: "s", 0x0240: "z", 0x0247: "e", 0x0249: "j",
-	0x024b: "q", 0x024d: "r", 0x024f: "y",
-}
-
 // makeIDString is sphinx.util.nodes._make_id: docutils' make_id without
 // the lowercasing, keeping dots and underscores inside the id.
 func makeIDString(s string) string {
-	if !isASCII(s) {
-		// Non-ASCII letters: transliterate, decompose and drop what is
-		// still not ASCII, as Python's unicodedata/encode('ascii') do.
-		var b strings.Builder
-		for _, r := range s {
-			if t, ok := idTranslate[r]; ok {
-				b.WriteString(t)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-		s = norm.NFKD.String(b.String())
-		b.Reset()
-		for i := 0; i < len(s); i++ {
-			if s[i] < 0x80 {
-				b.WriteByte(s[i])
-			}
-		}
-		s = b.String()
-	}
+	s = doctree.ToASCII(s)
 	// The two substitutions of _make_id, `[^a-zA-Z0-9._]+` → "-" (which
 	// also covers the whitespace normalisation before it) and
 	// `^[-0-9._]+|-+$` → "", in one pass: ids are made for every object
@@ -77,15 +44,6 @@ func makeIDString(s string) string {
 		return s
 	}
 	return string(out)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // MakeID is sphinx.util.nodes.make_id: an id for term under prefix
