@@ -21,6 +21,7 @@ import (
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
 	"github.com/docbuild/docbuild/domains"
+	"github.com/docbuild/docbuild/internal/conformance"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/project"
 	"github.com/docbuild/docbuild/resolve"
@@ -339,48 +340,6 @@ func loadSuite(t *testing.T, name string) []suiteCase {
 	return cases
 }
 
-// applySuiteSettings applies the settings the suites' cases use.
-func applySuiteSettings(s *doctree.Settings, over map[string]any) {
-	for k, v := range over {
-		switch k {
-		case "character_level_inline_markup":
-			s.CharacterLevelInlineMarkup, _ = v.(bool)
-		case "language_code":
-			s.LanguageCode, _ = v.(string)
-		case "line_length_limit":
-			f, _ := v.(float64)
-			s.LineLengthLimit = int(f)
-		case "report_level":
-			f, _ := v.(float64)
-			s.ReportLevel = int(f)
-		case "syntax_highlight":
-			s.SyntaxHighlight, _ = v.(string)
-		case "expose_internals":
-			for _, x := range v.([]any) {
-				s.ExposeInternals = append(s.ExposeInternals, x.(string))
-			}
-		case "strip_comments":
-			s.StripComments, _ = v.(bool)
-		case "smart_quotes":
-			if b, ok := v.(bool); ok && b {
-				s.SmartQuotes = "yes"
-			} else if str, ok := v.(string); ok {
-				s.SmartQuotes = str
-			}
-		case "strip_elements_with_classes", "strip_classes":
-			var l []string
-			for _, x := range v.([]any) {
-				l = append(l, x.(string))
-			}
-			if k == "strip_classes" {
-				s.StripClasses = l
-			} else {
-				s.StripElementsWithClasses = l
-			}
-		}
-	}
-}
-
 // suiteDocs parses every verified case of the docutils parser and
 // transform suites, as their tests do, and calls f with each document.
 func suiteDocs(t *testing.T, f func(name string, doc *doctree.Document)) {
@@ -408,7 +367,9 @@ func suiteDocs(t *testing.T, f func(name string, doc *doctree.Document)) {
 			s.ReportLevel = 1
 			s.SectsubtitleXform = true
 		}
-		applySuiteSettings(s, c.Settings)
+		if err := conformance.ApplySettings(s, c.Settings); err != nil {
+			return nil, err
+		}
 		doc = doctree.NewDocument("test data", s)
 		(&rst.Parser{Registry: reg}).Parse(doc, c.Input)
 		if transform {

@@ -86,30 +86,7 @@ func loadCases(t *testing.T, name string) []docutilsCase {
 func applySettings(s *doctree.Settings, over map[string]any) error {
 	s.HaltLevel = 5
 	s.ReportLevel = 5
-	for k, v := range over {
-		switch k {
-		case "character_level_inline_markup":
-			s.CharacterLevelInlineMarkup, _ = v.(bool)
-		case "language_code":
-			s.LanguageCode, _ = v.(string)
-		case "line_length_limit":
-			f, _ := v.(float64)
-			s.LineLengthLimit = int(f)
-		case "report_level":
-			f, _ := v.(float64)
-			s.ReportLevel = int(f)
-		case "syntax_highlight":
-			s.SyntaxHighlight, _ = v.(string)
-		case "expose_internals":
-			s.ExposeInternals = nil
-			for _, x := range v.([]any) {
-				s.ExposeInternals = append(s.ExposeInternals, x.(string))
-			}
-		default:
-			return fmt.Errorf("unknown setting %q", k)
-		}
-	}
-	return nil
+	return ApplySettings(s, over)
 }
 
 // parseCase parses one case's input as docutils' parser test harness does

@@ -26,39 +26,8 @@ const transformsFloor = 133
 // default of SectionSubTitle itself, true, applies), report_level 1,
 // halt_level 5.
 func applyTransformSettings(s *doctree.Settings, over map[string]any) error {
-	rest := map[string]any{}
-	for k, v := range over {
-		switch k {
-		case "strip_comments":
-			s.StripComments = truthyValue(v)
-		case "smart_quotes":
-			switch x := v.(type) {
-			case bool:
-				if x {
-					s.SmartQuotes = "yes"
-				} else {
-					s.SmartQuotes = ""
-				}
-			case string:
-				s.SmartQuotes = x
-			}
-		case "smartquotes_locales":
-			for _, item := range v.([]any) {
-				pair := item.([]any)
-				s.SmartquotesLocales = append(s.SmartquotesLocales, [2]string{pair[0].(string), pair[1].(string)})
-			}
-		case "strip_elements_with_classes":
-			s.StripElementsWithClasses = stringList(v)
-		case "strip_classes":
-			s.StripClasses = stringList(v)
-		case "trim_footnote_ref_space", "report":
-			// Misspelt in docutils' own tests: not settings docutils knows,
-			// so they change nothing.
-		default:
-			rest[k] = v
-		}
-	}
-	if err := applySettings(s, rest); err != nil {
+	s.HaltLevel = 5
+	if err := ApplySettings(s, over); err != nil {
 		return err
 	}
 	if _, ok := over["report_level"]; !ok {
@@ -66,26 +35,6 @@ func applyTransformSettings(s *doctree.Settings, over map[string]any) error {
 	}
 	s.SectsubtitleXform = true
 	return nil
-}
-
-func truthyValue(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return x
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	}
-	return v != nil
-}
-
-func stringList(v any) []string {
-	var out []string
-	for _, x := range v.([]any) {
-		out = append(out, x.(string))
-	}
-	return out
 }
 
 // transformCase runs one case as docutils' TransformTestCase does: parse,

@@ -11,6 +11,7 @@ import (
 
 	"github.com/docbuild/docbuild/directives/std"
 	"github.com/docbuild/docbuild/doctree"
+	"github.com/docbuild/docbuild/internal/conformance"
 	"github.com/docbuild/docbuild/parser/rst"
 	"github.com/docbuild/docbuild/writers/pseudoxml"
 )
@@ -58,25 +59,8 @@ func parse(c parserCase) (out string, err error) {
 	}()
 	s := doctree.DefaultSettings()
 	s.HaltLevel, s.ReportLevel = 5, 5
-	for k, v := range c.Settings {
-		switch k {
-		case "character_level_inline_markup":
-			s.CharacterLevelInlineMarkup, _ = v.(bool)
-		case "language_code":
-			s.LanguageCode, _ = v.(string)
-		case "line_length_limit":
-			f, _ := v.(float64)
-			s.LineLengthLimit = int(f)
-		case "report_level":
-			f, _ := v.(float64)
-			s.ReportLevel = int(f)
-		case "syntax_highlight":
-			s.SyntaxHighlight, _ = v.(string)
-		case "expose_internals":
-			for _, x := range v.([]any) {
-				s.ExposeInternals = append(s.ExposeInternals, x.(string))
-			}
-		}
+	if err := conformance.ApplySettings(s, c.Settings); err != nil {
+		return "", err
 	}
 	doc := doctree.NewDocument("test data", s)
 	reg := std.NewRegistry()
