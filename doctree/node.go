@@ -724,3 +724,24 @@ func SourceLine(n Node) (string, int) {
 	}
 	return "", 0
 }
+
+// Truthy reports whether the attribute is set to a true value as Sphinx's
+// node.get(name) tests it: a true bool, a non-zero int, a string other
+// than "", "0" and "False"; an attribute set to nil counts as present.
+func (e *Element) Truthy(name string) bool {
+	v, ok := e.Get(name)
+	if !ok {
+		return false
+	}
+	switch x := v.(type) {
+	case bool:
+		return x
+	case int:
+		return x != 0
+	case string:
+		return x != "" && x != "0" && x != "False"
+	case nil:
+		return true
+	}
+	return false
+}

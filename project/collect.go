@@ -232,23 +232,7 @@ func tocTreeEntries(v any) []env.TocTreeEntry {
 	return out
 }
 
-func truthy(e *doctree.Element, name string) bool {
-	v, ok := e.Get(name)
-	if !ok {
-		return false
-	}
-	switch x := v.(type) {
-	case bool:
-		return x
-	case int:
-		return x != 0
-	case string:
-		return x != "" && x != "0" && x != "False"
-	case nil:
-		return true
-	}
-	return false
-}
+func truthy(e *doctree.Element, name string) bool { return e.Truthy(name) }
 
 func captionOf(e *doctree.Element) string {
 	for _, c := range e.ChildElements() {

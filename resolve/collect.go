@@ -321,23 +321,7 @@ func numfigTitle(e *doctree.Element) string {
 	return ""
 }
 
-func truthy(e *doctree.Element, name string) bool {
-	v, ok := e.Get(name)
-	if !ok {
-		return false
-	}
-	switch x := v.(type) {
-	case bool:
-		return x
-	case int:
-		return x != 0
-	case string:
-		return x != "" && x != "0" && x != "False"
-	case nil:
-		return true
-	}
-	return false
-}
+func truthy(e *doctree.Element, name string) bool { return e.Truthy(name) }
 
 // fileReadable reports whether a file can be opened for reading (Sphinx
 // checks os.access(filename, os.R_OK)).
