@@ -62,3 +62,23 @@ func TestThemeOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestSmartquotesExcludes checks that a project's smartquotes_excludes
+// replaces Sphinx's default (which leaves text and man alone): excluding
+// the html builder keeps straight quotes and dashes in its pages.
+func TestSmartquotesExcludes(t *testing.T) {
+	for _, tc := range []struct {
+		conf, want string
+	}{
+		{"project = 'Q'\n", "“quoted” – dash"},
+		{"project = 'Q'\nsmartquotes_excludes = {'builders': ['html']}\n", "&quot;quoted&quot; -- dash"},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "conf.py"), []byte(tc.conf), 0o644)
+		os.WriteFile(filepath.Join(dir, "index.rst"), []byte("T\n=\n\n\"quoted\" -- dash\n"), 0o644)
+		out, _ := build(t, dir, html.New())
+		if page := read(t, filepath.Join(out, "index.html")); !strings.Contains(page, tc.want) {
+			t.Errorf("with %q the page lacks %s", tc.conf, tc.want)
+		}
+	}
+}
